@@ -1,0 +1,568 @@
+"""The working-day calendar: an index over every day of the covered years.
+
+Counting conventions (see docs/calendar.md):
+
+- A period in working days starts counting the day after the start (民法典 第二百零一条):
+  ``add_working_days(d, n)`` for ``n >= 1`` is the n-th working day strictly after ``d``,
+  whatever ``d`` is (a Saturday receipt counts from the next working day).
+- ``add_working_days(d, 0)`` is ``d`` if it is a working day, else the next working day.
+- ``working_days_between(a, b)`` counts the working days in ``(a, b]``; negative when
+  ``b < a``. So ``working_days_between(d, add_working_days(d, n)) == n`` for ``n >= 1``.
+- A period in calendar days whose last day is a rest day ends on the next working day
+  (民法典 第二百零三条).
+
+The calendar fails closed: any computation that needs a date outside the official data
+raises :class:`~govshare.errors.CalendarRangeError`. A provisional calendar fills the years
+after the data with rule-based estimates, and every result that depends on them says so.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdcal
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal, overload
+
+from govshare.calendar._dates import SHANGHAI, DateLike, to_date
+from govshare.calendar._model import Arrangement, Confidence, Overlay
+from govshare.errors import CalendarRangeError, InputError
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = ["DayInfo", "DayKind", "WorkCalendar", "WorkDate"]
+
+#: How many years past the official data a provisional calendar estimates.
+PROVISIONAL_YEARS = 5
+
+DayKind = Literal[
+    "working_day",  # an ordinary Monday-Friday
+    "weekend",  # an ordinary Saturday or Sunday
+    "statutory_holiday",  # a rest day of an official arrangement
+    "makeup_working_day",  # a weekend day worked by an official arrangement (调休上班)
+    "regional_rest_day",  # a rest day added (or a national make-up day cancelled) regionally
+    "regional_working_day",  # a working day added regionally
+]
+
+
+class WorkDate(dt.date):
+    """A ``datetime.date`` that also says how sure the calendar is of it.
+
+    It compares, hashes and formats like the plain date. ``provisional`` is true when the
+    result was computed on estimated calendar data (a year with no published arrangement);
+    ``warnings`` explains that and any regional entry below high confidence the result
+    depends on. Dates derived from it by arithmetic carry no such information.
+    """
+
+    __slots__ = ("_provisional", "_warnings")
+
+    @classmethod
+    def _make(cls, d: dt.date, provisional: bool = False, warnings: Sequence[str] = ()) -> WorkDate:
+        out = cls(d.year, d.month, d.day)
+        out._provisional = provisional
+        out._warnings = tuple(warnings)
+        return out
+
+    @property
+    def provisional(self) -> bool:
+        """True if the result depends on estimated (unofficial) calendar data."""
+        return bool(getattr(self, "_provisional", False))
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Why the result is less than certain; empty when it rests on official data only."""
+        return tuple(getattr(self, "_warnings", ()))
+
+    def as_date(self) -> dt.date:
+        """The plain ``datetime.date``."""
+        return dt.date(self.year, self.month, self.day)
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    """What the calendar knows about one date, and from where."""
+
+    date: dt.date
+    working: bool
+    kind: DayKind
+    name: str | None
+    source: str | None
+    confidence: Confidence
+    provisional: bool
+
+
+@dataclass(frozen=True)
+class _Note:
+    """An explicitly stated day status with its provenance."""
+
+    working: bool
+    kind: DayKind
+    name: str
+    source: str
+    confidence: Confidence
+    warning: str | None = None
+
+
+def _national_notes(arrangements: Sequence[Arrangement]) -> tuple[dict[dt.date, _Note], set[int]]:
+    """Each date's status under the official arrangements; a later full arrangement for a year
+    replaces an earlier one, amendments apply date by date in order."""
+    base: dict[int, Arrangement] = {}
+    amendments: list[Arrangement] = []
+    for arr in arrangements:
+        if arr.amends:
+            amendments.append(arr)
+        else:
+            base[arr.year] = arr
+    for arr in amendments:
+        if arr.year not in base:
+            raise InputError(
+                "arrangement",
+                f"{arr.year} ({arr.notices[0].label})",
+                f"an amendment of a year whose arrangement is loaded (loaded: {sorted(base)})",
+            )
+    notes: dict[dt.date, _Note] = {}
+    for arr in [base[y] for y in sorted(base)] + amendments:
+        default = arr.notices[0].label
+        for entry in arr.rest_days:
+            for d in entry.dates():
+                notes[d] = _Note(
+                    False, "statutory_holiday", entry.name, entry.notice or default,
+                    Confidence.official,
+                )
+        for entry in arr.makeup_working_days:
+            for d in entry.dates():
+                notes[d] = _Note(
+                    True, "makeup_working_day", entry.name, entry.notice or default,
+                    Confidence.official,
+                )
+    return notes, set(base)
+
+
+def _provisional_notes(years: Iterable[int]) -> dict[dt.date, _Note]:
+    """Rule-based estimates for years without a published arrangement (holidays package)."""
+    import holidays  # noqa: PLC0415 - only provisional calendars need it
+
+    notes: dict[dt.date, _Note] = {}
+    estimate = holidays.country_holidays("CN", years=list(years))
+    for day, name in sorted(estimate.items()):
+        notes[day] = _Note(
+            False, "statutory_holiday", str(name), "holidays package projection (estimate)",
+            Confidence.low,
+        )
+    for day in sorted(getattr(estimate, "weekend_workdays", ())):
+        if day.year in years:
+            notes[day] = _Note(
+                True, "makeup_working_day", "estimated make-up day",
+                "holidays package projection (estimate)", Confidence.low,
+            )
+    return notes
+
+
+class WorkCalendar:
+    """Official working days: national, or national with a regional overlay.
+
+    Build one with :func:`govshare.calendar.get_calendar`. Instances are immutable and
+    safe to share between threads.
+    """
+
+    __slots__ = (
+        "_base",
+        "_first_year",
+        "_kinds",
+        "_last_covered_year",
+        "_missing",
+        "_notes",
+        "_np",
+        "_prov_years",
+        "_results",
+        "_uncertain",
+        "_uncertain_cum",
+        "_uncovered_cum",
+        "_work_cum",
+        "_working",
+        "_workdays",
+        "name",
+        "provisional",
+        "region",
+    )
+
+    def __init__(
+        self,
+        arrangements: Sequence[Arrangement],
+        overlays: Sequence[Overlay] = (),
+        *,
+        provisional: bool = False,
+        name: str = "national",
+    ) -> None:
+        if not arrangements:
+            raise InputError("arrangements", [], "at least one official arrangement")
+        notes, covered = _national_notes(arrangements)
+        self.name = name
+        self.region: str | None = overlays[-1].region if overlays else None
+        self.provisional = provisional
+        self._first_year = min(covered)
+        self._last_covered_year = max(covered)
+        last_year = self._last_covered_year + (PROVISIONAL_YEARS if provisional else 0)
+        self._missing = tuple(
+            y for y in range(self._first_year, self._last_covered_year + 1) if y not in covered
+        )
+        estimated = set(self._missing) | set(range(self._last_covered_year + 1, last_year + 1))
+        self._prov_years = frozenset(estimated) if provisional else frozenset()
+        if provisional and estimated:
+            for d, note in _provisional_notes(sorted(estimated)).items():
+                notes.setdefault(d, note)
+        for overlay in overlays:
+            for entry in overlay.entries:
+                warning = None
+                if entry.confidence.warns:
+                    warning = (
+                        f"{overlay.name}: {entry.name} {entry.status} day at {entry.confidence.value} "
+                        f"confidence (source: {entry.source})"
+                    )
+                for d in entry.dates():
+                    kind: DayKind = (
+                        "regional_working_day" if entry.status == "working" else "regional_rest_day"
+                    )
+                    notes[d] = _Note(
+                        entry.status == "working", kind, entry.name, entry.source,
+                        entry.confidence, warning,
+                    )
+        start = dt.date(self._first_year, 1, 1)
+        end = dt.date(last_year, 12, 31)
+        self._base = start.toordinal()
+        size = end.toordinal() - self._base + 1
+        working = [False] * size
+        kinds: list[DayKind] = ["weekend"] * size
+        uncertain: list[tuple[int, str]] = []
+        uncovered = [0] * size
+        for i in range(size):
+            d = dt.date.fromordinal(self._base + i)
+            note = notes.get(d)
+            if note is not None:
+                working[i] = note.working
+                kinds[i] = note.kind
+                if note.warning:
+                    uncertain.append((i, f"{d.isoformat()}: {note.warning}"))
+            elif d.weekday() < 5:
+                working[i] = True
+                kinds[i] = "working_day"
+            if d.year in estimated:
+                if provisional:
+                    uncertain.append((i, ""))  # explained per year in _warnings()
+                else:
+                    uncovered[i] = 1
+        self._notes = notes
+        self._working = working
+        self._kinds = kinds
+        self._uncertain = uncertain
+        # Prefix sums: X_cum[i] = count of X among days [0, i).
+        self._work_cum = _prefix(working)
+        self._uncovered_cum = _prefix(uncovered)
+        flags = [0] * size
+        for i, _ in uncertain:
+            flags[i] = 1
+        self._uncertain_cum = _prefix(flags)
+        self._workdays = [i for i, w in enumerate(working) if w]
+        # One shared, certain result object per working day: the fast path returns these.
+        self._results = [WorkDate._make(dt.date.fromordinal(self._base + i)) for i in self._workdays]
+        self._np: Any = None
+
+    # -- coverage -----------------------------------------------------------------------
+
+    @property
+    def first_year(self) -> int:
+        """The first year of the calendar's data."""
+        return self._first_year
+
+    @property
+    def last_year(self) -> int:
+        """The last year with an official arrangement."""
+        return self._last_covered_year
+
+    @property
+    def covered_years(self) -> tuple[int, ...]:
+        """Every year with an official arrangement."""
+        rng = range(self._first_year, self._last_covered_year + 1)
+        return tuple(y for y in rng if y not in self._missing)
+
+    @property
+    def provisional_years(self) -> tuple[int, ...]:
+        """Years estimated by rule (only on a provisional calendar)."""
+        return tuple(sorted(self._prov_years))
+
+    def _range_error(self, d: dt.date, operation: str) -> CalendarRangeError:
+        last = self._last_covered_year
+        return CalendarRangeError(
+            d, self._first_year, last, operation=operation, missing_years=self._missing
+        )
+
+    def _index(self, value: DateLike, field: str, operation: str) -> int:
+        d = to_date(value, field)
+        i = d.toordinal() - self._base
+        if i < 0 or i >= len(self._working) or self._uncovered_cum[i + 1] - self._uncovered_cum[i]:
+            raise self._range_error(d, operation)
+        return i
+
+    def _date(self, i: int) -> dt.date:
+        return dt.date.fromordinal(self._base + i)
+
+    def _check_span(self, lo: int, hi: int, operation: str) -> None:
+        """Fail closed if any day in [lo, hi] is in a year without official data."""
+        if lo > hi:
+            return
+        if self._uncovered_cum[hi + 1] - self._uncovered_cum[lo]:
+            first = next(i for i in range(lo, hi + 1) if self._uncovered_cum[i + 1] - self._uncovered_cum[i])
+            raise self._range_error(self._date(first), operation)
+
+    def _warnings(self, lo: int, hi: int) -> tuple[str, ...]:
+        """The warnings of the uncertain days in [lo, hi]."""
+        if lo > hi or not self._uncertain_cum[hi + 1] - self._uncertain_cum[lo]:
+            return ()
+        keys = [i for i, _ in self._uncertain]
+        out: list[str] = []
+        seen_years: set[int] = set()
+        for i, text in self._uncertain[bisect_left(keys, lo) : bisect_right(keys, hi)]:
+            if text:
+                out.append(text)
+            else:
+                year = self._date(i).year
+                if year not in seen_years:
+                    seen_years.add(year)
+                    out.append(
+                        f"{year}: no official arrangement is loaded; working days estimated from "
+                        "the statutory holiday rules (holidays package projection), make-up "
+                        "working days unknown (provisional)"
+                    )
+        return tuple(out)
+
+    def _provisional_in(self, lo: int, hi: int) -> bool:
+        if not self._prov_years or lo > hi:
+            return False
+        return any(y in self._prov_years for y in range(self._date(lo).year, self._date(hi).year + 1))
+
+    # -- single dates -------------------------------------------------------------------
+
+    def is_working_day(self, d: DateLike) -> bool:
+        """Whether ``d`` is an official working day (in Asia/Shanghai)."""
+        return self._working[self._index(d, "date", "is_working_day")]
+
+    def day_info(self, d: DateLike) -> DayInfo:
+        """What the calendar knows about ``d``: working or not, why, and from which source."""
+        i = self._index(d, "date", "day_info")
+        day = self._date(i)
+        note = self._notes.get(day)
+        provisional = day.year in self._prov_years
+        if note is None:
+            conf = Confidence.low if provisional else Confidence.official
+            return DayInfo(day, self._working[i], self._kinds[i], None, None, conf, provisional)
+        return DayInfo(
+            day, note.working, note.kind, note.name, note.source, note.confidence, provisional
+        )
+
+    def add_working_days(self, start: DateLike, n: int) -> WorkDate:
+        """The n-th working day after ``start`` (``n >= 0``); see the module conventions.
+
+        Raises:
+            CalendarRangeError: the count runs outside the official data.
+            InputError: ``start`` is not date-like, or ``n`` is not a non-negative integer.
+        """
+        if type(n) is not int or n < 0:
+            if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+                raise InputError("n", n, "a whole number of working days >= 0")
+        i = self._index(start, "start", "add_working_days")
+        working = self._working[i]
+        pos = self._work_cum[i + 1] - 1 + (n if n >= 1 else (0 if working else 1))
+        if pos >= len(self._workdays):
+            raise self._range_error(
+                self._date(len(self._working)), f"add_working_days({self._date(i)}, {n})"
+            )
+        j = self._workdays[pos]
+        lo = i + 1 if n >= 1 else i
+        if self._uncovered_cum[j + 1] - self._uncovered_cum[lo]:
+            self._check_span(lo, j, f"add_working_days({self._date(i)}, {n})")
+        if self._uncertain_cum[j + 1] - self._uncertain_cum[lo]:
+            return WorkDate._make(self._date(j), self._provisional_in(lo, j), self._warnings(lo, j))
+        return self._results[pos]
+
+    def working_days_between(self, a: DateLike, b: DateLike) -> int:
+        """The number of working days in ``(a, b]``; negative (of ``(b, a]``) when ``b < a``."""
+        i = self._index(a, "a", "working_days_between")
+        j = self._index(b, "b", "working_days_between")
+        lo, hi = (i, j) if i <= j else (j, i)
+        self._check_span(lo + 1, hi, "working_days_between")
+        count = self._work_cum[hi + 1] - self._work_cum[lo + 1]
+        return count if i <= j else -count
+
+    def warnings_between(self, a: DateLike, b: DateLike) -> tuple[str, ...]:
+        """The warnings (provisional years, low-confidence regional days) of days in ``[a, b]``."""
+        i = self._index(a, "a", "warnings_between")
+        j = self._index(b, "b", "warnings_between")
+        return self._warnings(min(i, j), max(i, j))
+
+    # -- calendar-day periods -----------------------------------------------------------
+
+    def add_calendar_days(self, start: DateLike, n: int) -> WorkDate:
+        """The last day of a period of ``n`` calendar days from ``start`` (start not counted).
+
+        If that day is a rest day, the period ends on the next working day
+        (民法典 第二百零三条: 期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日).
+        """
+        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            raise InputError("n", n, "a whole number of calendar days >= 0")
+        d = to_date(start, "start")
+        end = d + dt.timedelta(days=n)
+        return self._roll_forward(end, f"add_calendar_days({d}, {n})")
+
+    def _roll_forward(self, end: dt.date, operation: str) -> WorkDate:
+        i = self._index(end, "date", operation)
+        if self._working[i]:
+            return WorkDate._make(end, self._provisional_in(i, i), self._warnings(i, i))
+        pos = self._work_cum[i + 1]
+        if pos >= len(self._workdays):
+            raise self._range_error(self._date(len(self._working)), operation)
+        j = self._workdays[pos]
+        self._check_span(i, j, operation)
+        return WorkDate._make(self._date(j), self._provisional_in(i, j), self._warnings(i, j))
+
+    @staticmethod
+    def end_of_month(year: int, month: int) -> dt.date:
+        """The last calendar day of a month: "by end of January" is a date, not a period.
+
+        It is not rolled forward over rest days: a fixed date (期日) is not a period.
+        """
+        if not 1 <= month <= 12:
+            raise InputError("month", month, "a month number 1-12")
+        return dt.date(year, month, _stdcal.monthrange(year, month)[1])
+
+    @staticmethod
+    def end_instant(day: DateLike, *, close_of_business: dt.time | None = None) -> dt.datetime:
+        """The instant a deadline day ends, in Asia/Shanghai (民法典 第二百零三条).
+
+        At 24:00, given as 00:00 of the next day: an act is on time if it happens before
+        this instant. With ``close_of_business``, the time business stops that day.
+        """
+        d = to_date(day, "day")
+        if close_of_business is not None:
+            return dt.datetime.combine(d, close_of_business.replace(tzinfo=None), tzinfo=SHANGHAI)
+        nxt = d + dt.timedelta(days=1)
+        return dt.datetime(nxt.year, nxt.month, nxt.day, tzinfo=SHANGHAI)
+
+    # -- vectorized ---------------------------------------------------------------------
+
+    def _arrays(self) -> tuple[Any, Any, Any, Any, Any]:
+        if self._np is None:
+            import numpy as np  # noqa: PLC0415 - optional dependency
+
+            self._np = (
+                np.asarray(self._working, dtype=np.int64),
+                np.asarray(self._work_cum, dtype=np.int64),
+                np.asarray(self._workdays, dtype=np.int64),
+                np.asarray(self._uncovered_cum, dtype=np.int64),
+                np.asarray(self._uncertain_cum, dtype=np.int64),
+            )
+        return self._np  # type: ignore[no-any-return]
+
+    @overload
+    def add_working_days_array(
+        self,
+        dates: npt.ArrayLike,
+        n: npt.ArrayLike,
+        *,
+        return_uncertain: Literal[False] = ...,
+    ) -> np.ndarray[Any, np.dtype[np.datetime64]]: ...
+
+    @overload
+    def add_working_days_array(
+        self,
+        dates: npt.ArrayLike,
+        n: npt.ArrayLike,
+        *,
+        return_uncertain: Literal[True],
+    ) -> tuple[np.ndarray[Any, np.dtype[np.datetime64]], np.ndarray[Any, np.dtype[np.bool_]]]: ...
+
+    def add_working_days_array(
+        self,
+        dates: npt.ArrayLike,
+        n: npt.ArrayLike,
+        *,
+        return_uncertain: bool = False,
+    ) -> Any:
+        """:meth:`add_working_days` over numpy arrays (``datetime64[D]`` or anything numpy
+        converts to it; ``n`` an integer or an integer array broadcast against ``dates``).
+
+        Fails closed like the scalar form. On a calendar whose results may be uncertain
+        (provisional years, low-confidence regional days), pass ``return_uncertain=True`` to
+        get ``(result, uncertain_mask)``; without it such a result raises, so that no estimate
+        passes silently. Needs the ``numpy`` extra.
+        """
+        import numpy as np  # noqa: PLC0415 - optional dependency
+
+        working, work_cum, workdays, uncovered_cum, uncertain_cum = self._arrays()
+        try:
+            days = np.asarray(dates, dtype="datetime64[D]")
+        except (TypeError, ValueError) as exc:
+            raise InputError("dates", dates, f"dates numpy can read as datetime64[D] ({exc})") from None
+        try:
+            counts = np.asarray(n)
+            if counts.dtype.kind not in "iu":
+                raise TypeError
+            counts = counts.astype(np.int64)
+        except TypeError:
+            raise InputError("n", n, "integer working-day counts >= 0") from None
+        if counts.size and counts.min() < 0:
+            raise InputError("n", int(counts.min()), "integer working-day counts >= 0")
+        idx = days.astype(np.int64) - (self._base - dt.date(1970, 1, 1).toordinal())
+        idx, counts = np.broadcast_arrays(idx, counts)
+        op = "add_working_days_array"
+        bad = (idx < 0) | (idx >= len(self._working))
+        if bad.any():
+            raise self._range_error(_np_date(days, idx, bad, np), op)
+        flag = working[idx]
+        pos = work_cum[idx + 1] - 1 + np.where(counts >= 1, counts, 1 - flag)
+        over = pos >= len(workdays)
+        if over.any():
+            raise self._range_error(self._date(len(self._working)), op)
+        out_idx = workdays[pos]
+        lo = idx + (counts >= 1)
+        gaps = uncovered_cum[out_idx + 1] - uncovered_cum[lo] > 0
+        if gaps.any():
+            k = int(np.flatnonzero(gaps.ravel())[0])
+            self._check_span(int(lo.ravel()[k]), int(out_idx.ravel()[k]), op)
+        uncertain = uncertain_cum[out_idx + 1] - uncertain_cum[lo] > 0
+        result = (out_idx + (self._base - dt.date(1970, 1, 1).toordinal())).astype("datetime64[D]")
+        if return_uncertain:
+            return result, uncertain
+        if uncertain.any():
+            k = int(np.flatnonzero(uncertain.ravel())[0])
+            first = self._warnings(int(lo.ravel()[k]), int(out_idx.ravel()[k]))
+            raise InputError(
+                "return_uncertain",
+                False,
+                "True: some results depend on uncertain calendar data "
+                f"({'; '.join(first) or 'provisional'})",
+            )
+        return result
+
+    def __repr__(self) -> str:
+        prov = ", provisional" if self.provisional else ""
+        return f"<WorkCalendar {self.name} {self._first_year}-{self._last_covered_year}{prov}>"
+
+
+def _prefix(values: Sequence[int] | Sequence[bool]) -> list[int]:
+    out = [0] * (len(values) + 1)
+    total = 0
+    for k, v in enumerate(values):
+        total += int(v)
+        out[k + 1] = total
+    return out
+
+
+def _np_date(days: Any, idx: Any, bad: Any, np: Any) -> dt.date:
+    k = int(np.flatnonzero(np.broadcast_to(bad, idx.shape).ravel())[0])
+    value = np.broadcast_to(days, idx.shape).ravel()[k]
+    if np.isnat(value):
+        raise InputError("dates", "NaT", "real dates (NaT found)")
+    return dt.date.fromisoformat(str(value))
