@@ -176,10 +176,7 @@ class Overlay(BaseModel):
     """A regional calendar layered on the national one.
 
     Entries add rest days, cancel national make-up working days (``status: rest`` on a
-    make-up day), or add regional working days (``status: working``). ``years`` lists the
-    years the overlay has been checked for; ``unknown_years`` the years in which a regional
-    arrangement is known to exist but could not be dated: results that count through such a
-    year carry a warning.
+    make-up day), or add regional working days (``status: working``).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
@@ -189,6 +186,3 @@ class Overlay(BaseModel):
     name: Annotated[str, Field(min_length=1)]
     description: str | None = None
     entries: list[OverlayEntry] = Field(default_factory=list)
-    unknown_years: dict[int, str] = Field(
-        default_factory=dict, description="year -> what is known and why it is not dated"
-    )

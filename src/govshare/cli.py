@@ -1,0 +1,217 @@
+"""The ``govshare`` command line.
+
+Every error exits non-zero with one clear line on stderr (never a traceback): 2 for a
+malformed command line, 1 for anything the library refuses (bad input, dates outside the
+calendar's data, invalid files).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from govshare import __version__
+from govshare.calendar import get_calendar, load_arrangement, load_overlay
+from govshare.calendar._calendar import DayInfo, WorkCalendar
+from govshare.errors import DataFileError, GovshareError
+
+__all__ = ["main"]
+
+_KIND_LABELS: dict[str, tuple[str, str]] = {
+    "working_day": ("工作日", "working day"),
+    "weekend": ("休息日（周末）", "rest day (weekend)"),
+    "statutory_holiday": ("法定节假日", "statutory holiday"),
+    "makeup_working_day": ("调休上班日", "make-up working day"),
+    "regional_rest_day": ("地方休息日", "regional rest day"),
+    "regional_working_day": ("地方调休上班日", "regional working day"),
+}
+_WORDS = {
+    "zh": {"working": "工作日", "rest": "休息日", "provisional": "暂定（估算）", "warning": "注意"},
+    "en": {"working": "working day", "rest": "rest day", "provisional": "provisional (estimated)",
+           "warning": "warning"},
+}
+
+
+class _UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # noqa: ANN401 - signature of the base class
+        raise _UsageError(f"{self.prog}: {message}")
+
+
+def _calendar(args: argparse.Namespace) -> WorkCalendar:
+    for path in args.calendar_file or ():
+        load_arrangement(path)
+    for path in args.overlay_file or ():
+        load_overlay(path)
+    return get_calendar(args.region, provisional=args.provisional)
+
+
+def _emit(args: argparse.Namespace, payload: dict[str, Any], text: str) -> None:
+    if args.json:
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        print(text)
+        words = _WORDS[args.lang]
+        if payload.get("provisional"):
+            print(f"  {words['provisional']}")
+        for w in payload.get("warnings", ()):
+            print(f"  {words['warning']}: {w}")
+
+
+def _day_payload(info: DayInfo, cal: WorkCalendar) -> dict[str, Any]:
+    return {
+        "date": info.date.isoformat(),
+        "working": info.working,
+        "kind": info.kind,
+        "name": info.name,
+        "source": info.source,
+        "confidence": info.confidence.value,
+        "region": cal.region,
+        "provisional": info.provisional,
+        "warnings": list(cal.warnings_between(info.date, info.date)),
+    }
+
+
+def _cmd_is(args: argparse.Namespace) -> int:
+    cal = _calendar(args)
+    info = cal.day_info(args.date)
+    payload = _day_payload(info, cal)
+    zh, en = _KIND_LABELS[info.kind]
+    label = zh if args.lang == "zh" else en
+    words = _WORDS[args.lang]
+    status = words["working"] if info.working else words["rest"]
+    extra = ", ".join(x for x in (info.name, info.source) if x)
+    text = f"{payload['date']}: {status} ({label}{', ' + extra if extra else ''})"
+    _emit(args, payload, text)
+    return 0 if info.working or not args.exit_code else 3
+
+
+def _cmd_add(args: argparse.Namespace) -> int:
+    cal = _calendar(args)
+    due = cal.add_working_days(args.date, args.n)
+    payload = {
+        "start": cal.day_info(args.date).date.isoformat(),
+        "n": args.n,
+        "date": due.isoformat(),
+        "end_instant": cal.end_instant(due).isoformat(),
+        "region": cal.region,
+        "provisional": due.provisional,
+        "warnings": list(due.warnings),
+    }
+    _emit(args, payload, due.isoformat())
+    return 0
+
+
+def _cmd_count(args: argparse.Namespace) -> int:
+    cal = _calendar(args)
+    n = cal.working_days_between(args.start, args.end)
+    a = cal.day_info(args.start).date
+    b = cal.day_info(args.end).date
+    warnings = cal.warnings_between(a, b)
+    payload = {
+        "from": a.isoformat(),
+        "to": b.isoformat(),
+        "working_days": n,
+        "region": cal.region,
+        "provisional": any(y in cal.provisional_years for y in range(min(a, b).year, max(a, b).year + 1)),
+        "warnings": list(warnings),
+    }
+    _emit(args, payload, str(n))
+    return 0
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 0, got {value}")
+    return value
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language (default zh)")
+
+
+def _calendar_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--region", help="regional calendar layered on the national one (e.g. guangxi)")
+    p.add_argument(
+        "--provisional",
+        action="store_true",
+        help="estimate years with no published arrangement (results say so) instead of failing",
+    )
+    p.add_argument(
+        "--calendar-file",
+        action="append",
+        metavar="FILE",
+        help="an official arrangement (YAML) to load first; repeatable",
+    )
+    p.add_argument(
+        "--overlay-file", action="append", metavar="FILE", help="a regional overlay (YAML) to load"
+    )
+    _common(p)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``govshare`` command."""
+    parser = _Parser(
+        prog="govshare",
+        description="Rules as code for Chinese government data-sharing regulations (政务数据共享).",
+    )
+    parser.add_argument("--version", action="version", version=f"govshare {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    workday = sub.add_parser("workday", help="official working days (工作日)")
+    wsub = workday.add_subparsers(dest="workday_command", required=True, parser_class=_Parser)
+    p_is = wsub.add_parser("is", help="is DATE a working day?")
+    p_is.add_argument("date", help="ISO date, e.g. 2026-10-10")
+    p_is.add_argument(
+        "--exit-code", action="store_true", help="exit 3 (not 0) when DATE is a rest day"
+    )
+    _calendar_options(p_is)
+    p_is.set_defaults(func=_cmd_is)
+    p_add = wsub.add_parser(
+        "add", help="the N-th working day after DATE (the start day is not counted)"
+    )
+    p_add.add_argument("date", help="ISO date or datetime (naive = Asia/Shanghai)")
+    p_add.add_argument("n", type=_non_negative, help="working days, >= 0")
+    _calendar_options(p_add)
+    p_add.set_defaults(func=_cmd_add)
+    p_count = wsub.add_parser("count", help="working days in (FROM, TO]")
+    p_count.add_argument("start", metavar="FROM")
+    p_count.add_argument("end", metavar="TO")
+    _calendar_options(p_count)
+    p_count.set_defaults(func=_cmd_count)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        func: Callable[[argparse.Namespace], int] = args.func
+        return func(args)
+    except _UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except DataFileError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except GovshareError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
