@@ -87,12 +87,14 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for year in range(2004, 2027):
         info = notices[year]
+        number_of = {n["title"]: n["number"] or n["title"] for n in info["notices"]}
+        by_date = {d: number_of[t] for d, t in info.get("by_date", {}).items()}
         doc = {
             "schema": "govshare-arrangement/1",
             "year": year,
             "notices": info["notices"],
-            "rest_days": ranges(rest.get(year, []), info.get("by_date", {})),
-            "makeup_working_days": ranges(work.get(year, []), info.get("by_date", {})),
+            "rest_days": ranges(rest.get(year, []), by_date),
+            "makeup_working_days": ranges(work.get(year, []), by_date),
         }
         if info.get("note"):
             doc["note"] = info["note"]

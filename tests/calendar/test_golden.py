@@ -1,12 +1,12 @@
 """Golden tests: the national working-day calendar against the State Council's notices, 2004-2026.
 
-Every entry of ``ARRANGEMENTS`` is read from the text of the notice it cites: the rest spans as
-the notice states them (e.g. 2026 春节 "2月15日……至23日……放假调休") and the weekend days it
-says are worked ("……上班", 调休上班). The texts were found as public copies of the notices (see
-``notes/notices.yaml`` beside the project for the number, date, URL and source of each one) and
-the days were cross-checked against holiday-cn's per-year files (``../shared/calendar/holiday-cn``,
-2007-2026). The chinese-calendar and holidays packages were not used as a source: they are what
-the calendar is compared with elsewhere, and chinese-calendar 1.11.0 is wrong on 2005-12-31.
+Every entry of ``ARRANGEMENTS`` is read from the text of the notice it cites (文号, title and date
+in the comment above it, and in the entry): the rest spans as the notice states them (e.g. 2026
+春节 "2月15日……至23日……放假调休") and the weekend days it says are worked ("……上班", 调休上班).
+The texts were read in public copies of the notices; the days were cross-checked against
+holiday-cn's per-year files (``../shared/calendar/holiday-cn``, 2007-2026), which agree day for
+day. The chinese-calendar and holidays packages were not used as a source: they are what the
+calendar is compared with elsewhere, and chinese-calendar 1.11.0 is wrong on 2005-12-31.
 
 A notice may set days in the previous calendar year (New Year's rest days and makeup days in
 December); such a day stays with the notice that set it, and the per-year comparison sorts the
@@ -57,7 +57,8 @@ class Arrangement(NamedTuple):
 # The table keeps one line per notice item, so the formatter leaves it alone.
 # fmt: off
 ARRANGEMENTS: tuple[Arrangement, ...] = (
-    # 国办发明电〔2003〕53号 国务院办公厅关于2004年部分节假日安排的通知 (2003-12)
+    # 国办发明电〔2003〕53号 国务院办公厅关于2004年部分节假日安排的通知 (2003-12-18; number and
+    # date from secondary listings only, the text from copies of the notice)
     Arrangement(
         year=2004,
         notices=("国办发明电〔2003〕53号 国务院办公厅关于2004年部分节假日安排的通知",),
@@ -73,7 +74,8 @@ ARRANGEMENTS: tuple[Arrangement, ...] = (
             D(2004, 10, 9), D(2004, 10, 10),
         ),
     ),
-    # 国办发明电〔2004〕52号 国务院办公厅关于2005年部分节假日安排的通知 (2004-12)
+    # 国办发明电〔2004〕52号 国务院办公厅关于2005年部分节假日安排的通知 (2004-12-17; number and
+    # date from secondary listings only, the text from copies of the notice)
     Arrangement(
         year=2005,
         notices=("国办发明电〔2004〕52号 国务院办公厅关于2005年部分节假日安排的通知",),
@@ -125,7 +127,8 @@ ARRANGEMENTS: tuple[Arrangement, ...] = (
             D(2007, 9, 29), D(2007, 9, 30),
         ),
     ),
-    # 国办发明电〔2007〕52号 国务院办公厅关于2008年部分节假日安排的通知 (2007-12):
+    # 国办发明电〔2007〕52号 国务院办公厅关于2008年部分节假日安排的通知 (December 2007; number
+    # from secondary listings only):
     # "2007年12月30日—2008年1月1日放假……12月29日(星期六)上班".
     Arrangement(
         year=2008,

@@ -38,6 +38,19 @@ __all__ = ["DayInfo", "DayKind", "WorkCalendar", "WorkDate"]
 #: How many years past the official data a provisional calendar estimates.
 PROVISIONAL_YEARS = 5
 
+#: New Year arrangements have changed days back to December 29 of the year before
+#: (2007-12-29 and 2018-12-29 worked, 2018-12-31 off): until the next year's notice is
+#: loaded, December 29-31 of the last covered year may still change.
+_AMENDABLE_FROM = 29
+
+
+def _amendable_warning(d: dt.date) -> str:
+    return (
+        f"{d.isoformat()}: the {d.year + 1} arrangement is not loaded, and New Year "
+        "arrangements have changed days back to December 29 of the year before "
+        "(2007-12-29, 2018-12-29 worked; 2018-12-31 off), so this date may still change"
+    )
+
 DayKind = Literal[
     "working_day",  # an ordinary Monday-Friday
     "weekend",  # an ordinary Saturday or Sunday
@@ -254,6 +267,8 @@ class WorkCalendar:
                     uncertain.append((i, ""))  # explained per year in _warnings()
                 else:
                     uncovered[i] = 1
+            elif d.month == 12 and d.day >= _AMENDABLE_FROM and d.year + 1 not in covered:
+                uncertain.append((i, _amendable_warning(d)))
         self._notes = notes
         self._working = working
         self._kinds = kinds
