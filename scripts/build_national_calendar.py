@@ -12,7 +12,6 @@ Run: python scripts/build_national_calendar.py  (needs chinesecalendar and PyYAM
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from pathlib import Path
 
 import chinese_calendar

@@ -58,14 +58,14 @@ class LoadedYaml:
 class _Composer(yaml.SafeLoader):
     """A SafeLoader used only to compose nodes; scalars are resolved by :func:`_scalar`."""
 
-    def compose_node(self, parent: Node | None, index: object) -> Node | None:
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             mark = event.start_mark
             raise yaml.MarkedYAMLError(
                 None, None, "anchors and aliases (&, *) are not allowed in data files", mark
             )
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 def _error(file: str, line: int | None, fld: str, message: str) -> DataFileError:
@@ -79,7 +79,7 @@ def _dotted(loc: Loc) -> str:
     return out
 
 
-def _scalar(node: ScalarNode, file: str, loc: Loc) -> Any:
+def _scalar(node: ScalarNode, file: str, loc: Loc) -> Any:  # noqa: PLR0911 - one return per YAML type
     value: str = node.value
     tag = node.tag
     if node.style is not None and node.style != "":
@@ -111,8 +111,8 @@ def _convert(node: Node, file: str, loc: Loc, lines: dict[Loc, int]) -> Any:
     if isinstance(node, SequenceNode):
         out_list = []
         for i, item in enumerate(node.value):
-            lines[(*loc, i)] = item.start_mark.line + 1
-            out_list.append(_convert(item, file, (*loc, i), lines))
+            lines[loc + (i,)] = item.start_mark.line + 1
+            out_list.append(_convert(item, file, loc + (i,), lines))
         return out_list
     if isinstance(node, MappingNode):
         out: dict[str, Any] = {}
@@ -124,15 +124,15 @@ def _convert(node: Node, file: str, loc: Loc, lines: dict[Loc, int]) -> Any:
             if key == "<<":
                 raise _error(file, line, _dotted(loc), "merge keys (<<) are not allowed")
             if key in out:
-                first = lines.get((*loc, key))
+                first = lines.get(loc + (key,))
                 raise _error(
                     file,
                     line,
-                    _dotted((*loc, key)),
+                    _dotted(loc + (key,)),
                     f"duplicate key {key!r} (first defined on line {first})",
                 )
-            lines[(*loc, key)] = line
-            out[key] = _convert(value_node, file, (*loc, key), lines)
+            lines[loc + (key,)] = line
+            out[key] = _convert(value_node, file, loc + (key,), lines)
         return out
     raise _error(file, node.start_mark.line + 1, _dotted(loc), "unsupported YAML node")
 

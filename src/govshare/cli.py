@@ -30,8 +30,12 @@ _KIND_LABELS: dict[str, tuple[str, str]] = {
 }
 _WORDS = {
     "zh": {"working": "工作日", "rest": "休息日", "provisional": "暂定（估算）", "warning": "注意"},
-    "en": {"working": "working day", "rest": "rest day", "provisional": "provisional (estimated)",
-           "warning": "warning"},
+    "en": {
+        "working": "working day",
+        "rest": "rest day",
+        "provisional": "provisional (estimated)",
+        "warning": "warning",
+    },
 }
 
 
@@ -40,7 +44,7 @@ class _UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> Any:  # noqa: ANN401 - signature of the base class
+    def error(self, message: str) -> Any:
         raise _UsageError(f"{self.prog}: {message}")
 
 
@@ -119,7 +123,9 @@ def _cmd_count(args: argparse.Namespace) -> int:
         "to": b.isoformat(),
         "working_days": n,
         "region": cal.region,
-        "provisional": any(y in cal.provisional_years for y in range(min(a, b).year, max(a, b).year + 1)),
+        "provisional": any(
+            y in cal.provisional_years for y in range(min(a, b).year, max(a, b).year + 1)
+        ),
         "warnings": list(warnings),
     }
     _emit(args, payload, str(n))

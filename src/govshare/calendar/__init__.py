@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from govshare.calendar._calendar import DayInfo, DayKind, WorkCalendar, WorkDate
 from govshare.calendar._dates import SHANGHAI, DateLike
-from govshare.calendar._model import Arrangement, Confidence, DayEntry, Notice, Overlay, OverlayEntry
+from govshare.calendar._model import (
+    Arrangement,
+    Confidence,
+    DayEntry,
+    Notice,
+    Overlay,
+    OverlayEntry,
+)
 from govshare.calendar._registry import (
     bundled_arrangements,
     bundled_overlays,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar as _stdcal
 import datetime as dt
+import operator
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ def _amendable_warning(d: dt.date) -> str:
         "(2007-12-29, 2018-12-29 worked; 2018-12-31 off), so this date may still change"
     )
 
+
 DayKind = Literal[
     "working_day",  # an ordinary Monday-Friday
     "weekend",  # an ordinary Saturday or Sunday
@@ -71,6 +73,8 @@ class WorkDate(dt.date):
     """
 
     __slots__ = ("_provisional", "_warnings")
+    _provisional: bool
+    _warnings: tuple[str, ...]
 
     @classmethod
     def _make(cls, d: dt.date, provisional: bool = False, warnings: Sequence[str] = ()) -> WorkDate:
@@ -142,13 +146,19 @@ def _national_notes(arrangements: Sequence[Arrangement]) -> tuple[dict[dt.date, 
         for entry in arr.rest_days:
             for d in entry.dates():
                 notes[d] = _Note(
-                    False, "statutory_holiday", entry.name, entry.notice or default,
+                    False,
+                    "statutory_holiday",
+                    entry.name,
+                    entry.notice or default,
                     Confidence.official,
                 )
         for entry in arr.makeup_working_days:
             for d in entry.dates():
                 notes[d] = _Note(
-                    True, "makeup_working_day", entry.name, entry.notice or default,
+                    True,
+                    "makeup_working_day",
+                    entry.name,
+                    entry.notice or default,
                     Confidence.official,
                 )
     return notes, set(base)
@@ -162,16 +172,85 @@ def _provisional_notes(years: Iterable[int]) -> dict[dt.date, _Note]:
     estimate = holidays.country_holidays("CN", years=list(years))
     for day, name in sorted(estimate.items()):
         notes[day] = _Note(
-            False, "statutory_holiday", str(name), "holidays package projection (estimate)",
+            False,
+            "statutory_holiday",
+            str(name),
+            "holidays package projection (estimate)",
             Confidence.low,
         )
     for day in sorted(getattr(estimate, "weekend_workdays", ())):
         if day.year in years:
             notes[day] = _Note(
-                True, "makeup_working_day", "estimated make-up day",
-                "holidays package projection (estimate)", Confidence.low,
+                True,
+                "makeup_working_day",
+                "estimated make-up day",
+                "holidays package projection (estimate)",
+                Confidence.low,
             )
     return notes
+
+
+def _overlay_notes(overlays: Sequence[Overlay]) -> dict[dt.date, _Note]:
+    """Each regional entry's statement, later overlays and entries winning."""
+    notes: dict[dt.date, _Note] = {}
+    for overlay in overlays:
+        for entry in overlay.entries:
+            warning = None
+            if entry.confidence.warns:
+                warning = (
+                    f"{overlay.name}: {entry.name} {entry.status} day at "
+                    f"{entry.confidence.value} confidence (source: {entry.source})"
+                )
+            kind: DayKind = (
+                "regional_working_day" if entry.status == "working" else "regional_rest_day"
+            )
+            for d in entry.dates():
+                notes[d] = _Note(
+                    entry.status == "working",
+                    kind,
+                    entry.name,
+                    entry.source,
+                    entry.confidence,
+                    warning,
+                )
+    return notes
+
+
+_Scan = tuple[list[bool], list[DayKind], list[tuple[int, str]], list[int]]
+
+
+def _scan_days(
+    base: int,
+    size: int,
+    *,
+    notes: dict[dt.date, _Note],
+    uncovered_years: set[int],
+    estimated_years: set[int],
+    covered: set[int],
+) -> _Scan:
+    """Per day: working?, its kind, its warnings, and whether it lacks official data."""
+    working = [False] * size
+    kinds: list[DayKind] = ["weekend"] * size
+    uncertain: list[tuple[int, str]] = []
+    uncovered = [0] * size
+    for i in range(size):
+        d = dt.date.fromordinal(base + i)
+        stated = notes.get(d)
+        if stated is not None:
+            working[i] = stated.working
+            kinds[i] = stated.kind
+            if stated.warning:
+                uncertain.append((i, f"{d.isoformat()}: {stated.warning}"))
+        elif d.weekday() < 5:
+            working[i] = True
+            kinds[i] = "working_day"
+        if d.year in uncovered_years:
+            uncovered[i] = 1
+        elif d.year in estimated_years:
+            uncertain.append((i, ""))  # explained once per year by WorkCalendar._warnings
+        elif d.month == 12 and d.day >= _AMENDABLE_FROM and d.year + 1 not in covered:
+            uncertain.append((i, _amendable_warning(d)))
+    return working, kinds, uncertain, uncovered
 
 
 class WorkCalendar:
@@ -195,8 +274,8 @@ class WorkCalendar:
         "_uncertain_cum",
         "_uncovered_cum",
         "_work_cum",
-        "_working",
         "_workdays",
+        "_working",
         "name",
         "provisional",
         "region",
@@ -227,48 +306,19 @@ class WorkCalendar:
         if provisional and estimated:
             for d, note in _provisional_notes(sorted(estimated)).items():
                 notes.setdefault(d, note)
-        for overlay in overlays:
-            for entry in overlay.entries:
-                warning = None
-                if entry.confidence.warns:
-                    warning = (
-                        f"{overlay.name}: {entry.name} {entry.status} day at {entry.confidence.value} "
-                        f"confidence (source: {entry.source})"
-                    )
-                for d in entry.dates():
-                    kind: DayKind = (
-                        "regional_working_day" if entry.status == "working" else "regional_rest_day"
-                    )
-                    notes[d] = _Note(
-                        entry.status == "working", kind, entry.name, entry.source,
-                        entry.confidence, warning,
-                    )
+        notes.update(_overlay_notes(overlays))
         start = dt.date(self._first_year, 1, 1)
         end = dt.date(last_year, 12, 31)
         self._base = start.toordinal()
         size = end.toordinal() - self._base + 1
-        working = [False] * size
-        kinds: list[DayKind] = ["weekend"] * size
-        uncertain: list[tuple[int, str]] = []
-        uncovered = [0] * size
-        for i in range(size):
-            d = dt.date.fromordinal(self._base + i)
-            note = notes.get(d)
-            if note is not None:
-                working[i] = note.working
-                kinds[i] = note.kind
-                if note.warning:
-                    uncertain.append((i, f"{d.isoformat()}: {note.warning}"))
-            elif d.weekday() < 5:
-                working[i] = True
-                kinds[i] = "working_day"
-            if d.year in estimated:
-                if provisional:
-                    uncertain.append((i, ""))  # explained per year in _warnings()
-                else:
-                    uncovered[i] = 1
-            elif d.month == 12 and d.day >= _AMENDABLE_FROM and d.year + 1 not in covered:
-                uncertain.append((i, _amendable_warning(d)))
+        working, kinds, uncertain, uncovered = _scan_days(
+            self._base,
+            size,
+            notes=notes,
+            uncovered_years=set() if provisional else estimated,
+            estimated_years=estimated,
+            covered=covered,
+        )
         self._notes = notes
         self._working = working
         self._kinds = kinds
@@ -282,7 +332,9 @@ class WorkCalendar:
         self._uncertain_cum = _prefix(flags)
         self._workdays = [i for i, w in enumerate(working) if w]
         # One shared, certain result object per working day: the fast path returns these.
-        self._results = [WorkDate._make(dt.date.fromordinal(self._base + i)) for i in self._workdays]
+        self._results = [
+            WorkDate._make(dt.date.fromordinal(self._base + i)) for i in self._workdays
+        ]
         self._np: Any = None
 
     # -- coverage -----------------------------------------------------------------------
@@ -329,7 +381,9 @@ class WorkCalendar:
         if lo > hi:
             return
         if self._uncovered_cum[hi + 1] - self._uncovered_cum[lo]:
-            first = next(i for i in range(lo, hi + 1) if self._uncovered_cum[i + 1] - self._uncovered_cum[i])
+            first = next(
+                i for i in range(lo, hi + 1) if self._uncovered_cum[i + 1] - self._uncovered_cum[i]
+            )
             raise self._range_error(self._date(first), operation)
 
     def _warnings(self, lo: int, hi: int) -> tuple[str, ...]:
@@ -356,7 +410,9 @@ class WorkCalendar:
     def _provisional_in(self, lo: int, hi: int) -> bool:
         if not self._prov_years or lo > hi:
             return False
-        return any(y in self._prov_years for y in range(self._date(lo).year, self._date(hi).year + 1))
+        return any(
+            y in self._prov_years for y in range(self._date(lo).year, self._date(hi).year + 1)
+        )
 
     # -- single dates -------------------------------------------------------------------
 
@@ -385,8 +441,7 @@ class WorkCalendar:
             InputError: ``start`` is not date-like, or ``n`` is not a non-negative integer.
         """
         if type(n) is not int or n < 0:
-            if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-                raise InputError("n", n, "a whole number of working days >= 0")
+            n = _count(n, "a whole number of working days >= 0")
         i = self._index(start, "start", "add_working_days")
         working = self._working[i]
         pos = self._work_cum[i + 1] - 1 + (n if n >= 1 else (0 if working else 1))
@@ -425,8 +480,7 @@ class WorkCalendar:
         If that day is a rest day, the period ends on the next working day
         (民法典 第二百零三条: 期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日).
         """
-        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-            raise InputError("n", n, "a whole number of calendar days >= 0")
+        n = _count(n, "a whole number of calendar days >= 0")
         d = to_date(start, "start")
         end = d + dt.timedelta(days=n)
         return self._roll_forward(end, f"add_calendar_days({d}, {n})")
@@ -519,7 +573,9 @@ class WorkCalendar:
         try:
             days = np.asarray(dates, dtype="datetime64[D]")
         except (TypeError, ValueError) as exc:
-            raise InputError("dates", dates, f"dates numpy can read as datetime64[D] ({exc})") from None
+            raise InputError(
+                "dates", dates, f"dates numpy can read as datetime64[D] ({exc})"
+            ) from None
         try:
             counts = np.asarray(n)
             if counts.dtype.kind not in "iu":
@@ -564,6 +620,19 @@ class WorkCalendar:
     def __repr__(self) -> str:
         prov = ", provisional" if self.provisional else ""
         return f"<WorkCalendar {self.name} {self._first_year}-{self._last_covered_year}{prov}>"
+
+
+def _count(n: object, expected: str) -> int:
+    """A non-negative whole number (int or numpy integer, not bool), or InputError."""
+    if isinstance(n, bool):
+        raise InputError("n", n, expected)
+    try:
+        value = operator.index(n)  # type: ignore[arg-type]
+    except TypeError:
+        raise InputError("n", n, expected) from None
+    if value < 0:
+        raise InputError("n", n, expected)
+    return value
 
 
 def _prefix(values: Sequence[int] | Sequence[bool]) -> list[int]:

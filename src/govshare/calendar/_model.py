@@ -137,7 +137,9 @@ class Arrangement(BaseModel):
                 if d in rest:
                     raise ValueError(f"{d} is listed both as a rest day and a make-up working day")
                 if abs(d.year - self.year) > 1:
-                    raise ValueError(f"make-up day {d} is far from the arrangement's year {self.year}")
+                    raise ValueError(
+                        f"make-up day {d} is far from the arrangement's year {self.year}"
+                    )
         for entry in (*self.rest_days, *self.makeup_working_days):
             if entry.notice is not None and entry.notice not in labels:
                 raise ValueError(f"entry {entry.name!r} cites notice {entry.notice!r}, not listed")

@@ -30,7 +30,7 @@ _cache: dict[tuple[str | None, bool], WorkCalendar] = {}
 
 
 def _data_files(folder: str) -> list[tuple[str, str]]:
-    root = resources.files("govshare.calendar").joinpath("data", folder)
+    root = resources.files("govshare.calendar").joinpath("data").joinpath(folder)
     out = []
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".yaml"):
@@ -77,8 +77,10 @@ def load_arrangement(source: str | Path | Arrangement) -> Arrangement:
     ``amends: true`` corrects it date by date. Raises :class:`~govshare.errors.DataFileError`
     naming file, line and field when the file is invalid.
     """
-    arr = source if isinstance(source, Arrangement) else validate_model(
-        Arrangement, load_yaml(source)
+    arr = (
+        source
+        if isinstance(source, Arrangement)
+        else validate_model(Arrangement, load_yaml(source))
     )
     with _lock:
         _extra.append(arr)
