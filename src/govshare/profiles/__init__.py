@@ -1,0 +1,49 @@
+"""Jurisdiction profiles: the rules of each place as cited, dated data.
+
+>>> from govshare import load_profile
+>>> hubei = load_profile("hubei")
+>>> hubei.deadline("share.conditional.provider_reply", "2026-09-30", level="provincial").due
+datetime.date(2026, 10, 13)
+"""
+
+from __future__ import annotations
+
+from govshare.profiles._keys import DEADLINE_KINDS, RULE_KEYS, RuleKey
+from govshare.profiles._model import Document, Level, Profile, RuleEntry, Value
+from govshare.profiles._profile import (
+    Deadline,
+    DisplacedRule,
+    JurisdictionProfile,
+    NoRuleInForceError,
+    NotADeadlineError,
+    RuleResult,
+    Source,
+)
+from govshare.profiles._registry import (
+    ENTRY_POINT_GROUP,
+    list_profiles,
+    load_profile,
+    profile_schema,
+)
+
+__all__ = [
+    "DEADLINE_KINDS",
+    "ENTRY_POINT_GROUP",
+    "RULE_KEYS",
+    "Deadline",
+    "DisplacedRule",
+    "Document",
+    "JurisdictionProfile",
+    "Level",
+    "NoRuleInForceError",
+    "NotADeadlineError",
+    "Profile",
+    "RuleEntry",
+    "RuleKey",
+    "RuleResult",
+    "Source",
+    "Value",
+    "list_profiles",
+    "load_profile",
+    "profile_schema",
+]

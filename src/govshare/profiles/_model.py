@@ -1,0 +1,353 @@
+"""The profile format: documents, dated and cited rules, precedence, the calendar to use.
+
+Validated with pydantic v2, ``extra="forbid"`` everywhere except each value's ``details``
+(descriptive fields a value may carry beyond its kind's typed core, such as who acts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "Citation",
+    "Document",
+    "Level",
+    "Precedence",
+    "Profile",
+    "RuleEntry",
+    "Value",
+]
+
+Level = Literal["provincial", "prefectural", "county"]
+LEVELS: tuple[Level, ...] = ("provincial", "prefectural", "county")
+
+_CFG = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+class _Kind(BaseModel):
+    model_config = _CFG
+    details: dict[str, Any] = Field(
+        default_factory=dict, description="descriptive fields beyond the kind's typed core"
+    )
+
+
+class WorkingDays(_Kind):
+    """N working days from (or before) an event."""
+
+    kind: Literal["working_days"]
+    n: Annotated[int, Field(ge=0)]
+    from_: NonEmpty | None = Field(default=None, alias="from")
+    before: NonEmpty | None = None
+    immediate_if_possible: bool = False
+    refusal_requires_reasons: bool = False
+
+    @model_validator(mode="after")
+    def _anchor(self) -> WorkingDays:
+        if (self.from_ is None) == (self.before is None):
+            raise ValueError("give exactly one of 'from' (start event) or 'before' (event)")
+        return self
+
+
+class CalendarDays(_Kind):
+    """N calendar days from an event (a last day on a rest day rolls forward)."""
+
+    kind: Literal["calendar_days"]
+    n: Annotated[int, Field(ge=0)]
+    from_: NonEmpty = Field(alias="from")
+
+
+class SameDay(_Kind):
+    """Due the day the event happens (当日)."""
+
+    kind: Literal["same_day"]
+    from_: NonEmpty = Field(alias="from")
+
+
+class Immediate(_Kind):
+    """Due the moment the event happens (立即): a zero-length duty."""
+
+    kind: Literal["immediate"]
+    from_: NonEmpty = Field(alias="from")
+    condition: str | None = None
+
+
+class Promptly(_Kind):
+    """ "Promptly" (及时): recorded, with no enforceable deadline."""
+
+    kind: Literal["promptly"]
+
+
+class MonthEnd(_Kind):
+    """By the end of a calendar month (a fixed date, not a period)."""
+
+    kind: Literal["calendar_month_end"]
+    month: Annotated[int, Field(ge=1, le=12)]
+    recurring: Literal["annual", "once"] = "annual"
+
+
+class Recurring(_Kind):
+    """A duty repeated each period at least ``min_times`` times."""
+
+    kind: Literal["recurring"]
+    period: Literal["year", "quarter", "month"]
+    min_times: Annotated[int, Field(ge=1)] = 1
+
+
+class Years(_Kind):
+    """N years from an event (e.g. a document's validity)."""
+
+    kind: Literal["years"]
+    n: Annotated[int, Field(ge=1)]
+    from_: NonEmpty = Field(alias="from")
+
+
+class Outcome(_Kind):
+    """What happens when a deadline passes."""
+
+    kind: Literal["outcome"]
+    on_timeout: Literal["deemed_consent", "overdue_violation", "not_specified"]
+    auto_authorization_by: str | None = None
+
+
+class Enum(_Kind):
+    """One named choice (an access path, a reviewer, ...)."""
+
+    kind: Literal["enum"]
+    value: NonEmpty
+
+
+class Set(_Kind):
+    """A set of named values (e.g. the share types)."""
+
+    kind: Literal["set"]
+    values: Annotated[list[NonEmpty], Field(min_length=1)]
+
+
+class ItemList(_Kind):
+    """A list of required items (application contents, notice contents)."""
+
+    kind: Literal["list"]
+    items: Annotated[list[NonEmpty], Field(min_length=1)]
+    open_ended: bool = False
+
+
+class Steps(_Kind):
+    """An ordered path of steps (escalation, approval chain)."""
+
+    kind: Literal["steps"]
+    steps: Annotated[list[dict[str, Any]], Field(min_length=1)]
+
+
+class Flag(_Kind):
+    """A yes/no duty or permission."""
+
+    kind: Literal["bool"]
+    value: bool
+
+
+class RuleSet(_Kind):
+    """A composite rule described by named fields in ``details``."""
+
+    kind: Literal["rule_set"]
+
+
+class Text(_Kind):
+    """A rule nothing typed fits, in words."""
+
+    kind: Literal["text"]
+    text: NonEmpty
+
+
+Value = Annotated[
+    WorkingDays
+    | CalendarDays
+    | SameDay
+    | Immediate
+    | Promptly
+    | MonthEnd
+    | Recurring
+    | Years
+    | Outcome
+    | Enum
+    | Set
+    | ItemList
+    | Steps
+    | Flag
+    | RuleSet
+    | Text,
+    Field(discriminator="kind"),
+]
+
+
+class Citation(BaseModel):
+    """Where a rule stands in its document, with the exact words."""
+
+    model_config = _CFG
+
+    article: str | None = None
+    clause: str | None = None
+    quote: NonEmpty
+    notes: str | None = None
+
+
+class FieldCitation(Citation):
+    """A citation for one field of a document's metadata."""
+
+    field: NonEmpty
+
+
+class RuleEntry(BaseModel):
+    """One document's rule for a key: a cited value, or an explicit ``not_specified``."""
+
+    model_config = _CFG
+
+    doc: NonEmpty
+    not_specified: bool = False
+    article: str | None = None
+    clause: str | None = None
+    paragraph: Annotated[int, Field(ge=1)] | None = None
+    quote: NonEmpty | None = None
+    value: Value | None = None
+    levels: list[Level] | None = Field(
+        default=None, description="levels the rule applies to; default: the document's"
+    )
+    extra_quotes: list[Citation] = Field(default_factory=list)
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> RuleEntry:
+        if self.not_specified:
+            if self.value is not None or self.quote is not None:
+                raise ValueError("a not_specified entry has no value and no quote")
+            if not self.notes:
+                raise ValueError("a not_specified entry needs notes saying the document is silent")
+        else:
+            if self.value is None:
+                raise ValueError("give a 'value' (or not_specified: true)")
+            if self.quote is None:
+                raise ValueError("a rule value needs the exact 'quote' it rests on")
+            if self.article is None and self.clause is None:
+                raise ValueError("a rule value needs its 'article' (and clause if any)")
+        return self
+
+    @property
+    def cite(self) -> str:
+        """Article and clause, e.g. ``第十四条(二)``."""
+        return f"{self.article or ''}{self.clause or ''}"
+
+
+DateOrUnknown = dt.date | Literal["unknown"]
+
+
+class Document(BaseModel):
+    """A source document with its validity and scope."""
+
+    model_config = _CFG
+
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+    title: NonEmpty
+    number: str | None = Field(default=None, description="文号; null when the text has none")
+    issuer: str | None = None
+    doc_type: NonEmpty
+    issued: DateOrUnknown
+    in_force_from: DateOrUnknown
+    in_force_until: dt.date | Literal["not_specified", "unknown"] = "not_specified"
+    status: Literal["in_force", "trial", "draft", "expired"]
+    levels: Annotated[list[Level], Field(min_length=1)]
+    adoptable_by: list[Level] = Field(
+        default_factory=list, description="levels that may adopt the document (参照执行)"
+    )
+    region: NonEmpty
+    implements: str | None = Field(default=None, description="what the document implements")
+    validity_reading: str | None = Field(
+        default=None, description="how the validity dates were read from the text"
+    )
+    citations: list[FieldCitation] = Field(default_factory=list)
+    notes: str | None = None
+
+
+class Precedence(BaseModel):
+    """``doc`` displaces ``over`` for the given levels from a date (which refines which)."""
+
+    model_config = _CFG
+
+    doc: NonEmpty
+    over: NonEmpty
+    levels: Annotated[list[Level], Field(min_length=1)]
+    from_: dt.date | None = Field(default=None, alias="from")
+    citation: Citation
+    notes: str | None = None
+
+
+class CalendarRef(BaseModel):
+    """The working-day calendar a profile counts on."""
+
+    model_config = _CFG
+
+    region: str | None = Field(default=None, description="a regional overlay, e.g. guangxi")
+
+
+class ChecklistItem(BaseModel):
+    """A requirement of a standard, for self-assessment."""
+
+    model_config = _CFG
+
+    id: NonEmpty
+    doc: NonEmpty
+    clause: NonEmpty
+    quote: NonEmpty
+    requirement: NonEmpty
+    sets_time_limit: bool = False
+    notes: str | None = None
+
+
+class Label(BaseModel):
+    """A name in Chinese and English."""
+
+    model_config = _CFG
+
+    zh: NonEmpty
+    en: NonEmpty
+
+
+class Profile(BaseModel):
+    """A jurisdiction's (or a standard's) rules, as data."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    schema_: Literal["govshare-profile/1"] = Field(alias="schema")
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+    kind: Literal["jurisdiction", "standard"] = "jurisdiction"
+    name: Label
+    calendar: CalendarRef = Field(default_factory=CalendarRef)
+    documents: Annotated[list[Document], Field(min_length=1)]
+    precedence: list[Precedence] = Field(default_factory=list)
+    rules: dict[str, Annotated[list[RuleEntry], Field(min_length=1)]] = Field(default_factory=dict)
+    checklist: list[ChecklistItem] = Field(default_factory=list)
+    readings: list[dict[str, str]] = Field(
+        default_factory=list, description="open questions in the texts and the reading chosen"
+    )
+
+    @model_validator(mode="after")
+    def _references(self) -> Profile:
+        ids = [d.id for d in self.documents]
+        dup = {i for i in ids if ids.count(i) > 1}
+        if dup:
+            raise ValueError(f"document ids must be unique; repeated: {sorted(dup)}")
+        known = set(ids)
+        for key, entries in self.rules.items():
+            for entry in entries:
+                if entry.doc not in known:
+                    raise ValueError(f"rule {key!r} cites unknown document {entry.doc!r}")
+        for p in self.precedence:
+            for ref in (p.doc, p.over):
+                if ref not in known:
+                    raise ValueError(f"precedence names unknown document {ref!r}")
+        for item in self.checklist:
+            if item.doc not in known:
+                raise ValueError(f"checklist item {item.id!r} cites unknown document {item.doc!r}")
+        return self
