@@ -17,6 +17,15 @@ from govshare import __version__
 from govshare.calendar import get_calendar, load_arrangement, load_overlay
 from govshare.calendar._calendar import DayInfo, WorkCalendar
 from govshare.errors import DataFileError, GovshareError
+from govshare.profiles import (
+    RULE_KEYS,
+    JurisdictionProfile,
+    RuleResult,
+    Source,
+    list_profiles,
+    load_profile,
+    profile_schema,
+)
 
 __all__ = ["main"]
 
@@ -132,6 +141,150 @@ def _cmd_count(args: argparse.Namespace) -> int:
     return 0
 
 
+def _source_payload(src: Source) -> dict[str, Any]:
+    return {
+        "doc": src.doc,
+        "title": src.title,
+        "number": src.number,
+        "article": f"{src.article or ''}{src.clause or ''}" or None,
+        "quote": src.quote,
+    }
+
+
+def _rule_payload(r: RuleResult) -> dict[str, Any]:
+    return {
+        "profile": r.profile,
+        "key": r.key,
+        "as_of": r.as_of.isoformat(),
+        "level": r.level,
+        "not_specified": r.not_specified,
+        "value": None if r.value is None else r.value.model_dump(mode="json", by_alias=True),
+        "source": _source_payload(r.source),
+        "also": [_source_payload(s) for s in r.also],
+        "displaced": [
+            {
+                "source": _source_payload(d.source),
+                "value": None
+                if d.value is None
+                else d.value.model_dump(mode="json", by_alias=True),
+                "reason": d.reason,
+            }
+            for d in r.displaced
+        ],
+        "notes": r.notes,
+        "warnings": list(r.warnings),
+    }
+
+
+def _cmd_profiles(args: argparse.Namespace) -> int:
+    rows: list[dict[str, Any]] = []
+    for name in list_profiles():
+        prof = load_profile(name)
+        docs = ", ".join(f"{d.id} ({d.status})" for d in prof.model.documents)
+        rows.append({"id": prof.id, "name": prof.model.name.model_dump(), "documents": docs})
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            label = row["name"]["zh" if args.lang == "zh" else "en"]
+            print(f"{row['id']:<12} {label}  [{row['documents']}]")
+    return 0
+
+
+def _show_rule(prof: JurisdictionProfile, key: str, args: argparse.Namespace) -> None:
+    spec = RULE_KEYS.get(key)
+    entries = prof.model.rules.get(key)
+    if spec is None or entries is None:
+        raise GovshareError(f"{prof.id}: no rule key {key!r}; `govshare show {prof.id}` lists them")
+    label = spec.zh if args.lang == "zh" else spec.en
+    print(f"{key}  {label}")
+    for e in entries:
+        doc = prof.documents[e.doc]
+        cite = f"{doc.number or doc.title} {e.cite}".strip()
+        if e.not_specified:
+            silent = "未规定" if args.lang == "zh" else "not specified"
+            print(f"  [{e.doc}] {silent}: {e.notes}")
+            continue
+        assert e.value is not None
+        value = e.value.model_dump(mode="json", by_alias=True, exclude={"details"})
+        print(f"  [{e.doc}] {json.dumps(value, ensure_ascii=False)}")
+        print(f"      {cite}: 「{e.quote}」")
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    prof = load_profile(args.profile)
+    if args.key:
+        if args.json:
+            entries = prof.model.rules.get(args.key)
+            if entries is None:
+                raise GovshareError(f"{prof.id}: no rule key {args.key!r}")
+            payload = [e.model_dump(mode="json", by_alias=True, exclude_none=True) for e in entries]
+            print(json.dumps(payload, ensure_ascii=False, indent=2))
+        else:
+            _show_rule(prof, args.key, args)
+        return 0
+    if args.json:
+        print(prof.model.model_dump_json(by_alias=True, exclude_none=True, indent=2))
+        return 0
+    print(f"{prof.id}: {prof.model.name.zh} / {prof.model.name.en}")
+    for d in prof.model.documents:
+        until = (
+            d.in_force_until if isinstance(d.in_force_until, str) else d.in_force_until.isoformat()
+        )
+        print(f"  {d.id}: {d.title} {d.number or ''} [{d.status}; {d.in_force_from} .. {until}]")
+    for key in prof.model.rules:
+        _show_rule(prof, key, args)
+    return 0
+
+
+def _cmd_deadline(args: argparse.Namespace) -> int:
+    prof = load_profile(args.profile)
+    dl = prof.deadline(
+        args.key, args.start, level=args.level, as_of=args.as_of, adopted=args.adopt or ()
+    )
+    payload = {
+        "profile": prof.id,
+        "key": dl.key,
+        "start": dl.start.isoformat(),
+        "due": dl.due.isoformat(),
+        "end_instant": dl.end_instant.isoformat(),
+        "period": dl.period,
+        "level": args.level,
+        "source": _source_payload(dl.source),
+        "displaced": _rule_payload(dl.rule)["displaced"],
+        "provisional": dl.provisional,
+        "warnings": list(dl.warnings),
+    }
+    zh = args.lang == "zh"
+    lines = [
+        f"{dl.due.isoformat()}  ({'期限' if zh else 'period'}: {dl.period}; "
+        f"{'截止' if zh else 'ends'} {dl.end_instant.isoformat()})",
+        f"  {'依据' if zh else 'source'}: {dl.source.short}「{dl.source.quote}」",
+    ]
+    for d in dl.displaced:
+        lines.append(f"  {'被取代' if zh else 'displaced'}: {d.source.short} ({d.reason})")
+    _emit(args, payload, "\n".join(lines))
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    failed = 0
+    for path in args.files:
+        try:
+            prof = load_profile(path)
+        except DataFileError as exc:
+            failed += 1
+            print(exc.details(), file=sys.stderr)
+        else:
+            print(f"{path}: ok ({prof.id}, {len(prof.model.rules)} rule keys)")
+    return 1 if failed else 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    sys.stdout.write(profile_schema())
+    return 0
+
+
 def _non_negative(text: str) -> int:
     try:
         value = int(text)
@@ -196,6 +349,39 @@ def build_parser() -> argparse.ArgumentParser:
     p_count.add_argument("end", metavar="TO")
     _calendar_options(p_count)
     p_count.set_defaults(func=_cmd_count)
+
+    p_profiles = sub.add_parser("profiles", help="list the profiles found")
+    _common(p_profiles)
+    p_profiles.set_defaults(func=_cmd_profiles)
+
+    p_show = sub.add_parser("show", help="a profile's documents and rules, with their quotes")
+    p_show.add_argument("profile", help="profile name or path")
+    p_show.add_argument(
+        "key", nargs="?", help="one rule key, e.g. share.conditional.provider_reply"
+    )
+    _common(p_show)
+    p_show.set_defaults(func=_cmd_show)
+
+    p_dl = sub.add_parser("deadline", help="the deadline a rule sets for an event")
+    p_dl.add_argument("profile", help="profile name or path")
+    p_dl.add_argument("key", help="rule key, e.g. share.conditional.provider_reply")
+    p_dl.add_argument("--start", required=True, help="the event's date or datetime (ISO)")
+    p_dl.add_argument(
+        "--level", default="provincial", choices=("provincial", "prefectural", "county")
+    )
+    p_dl.add_argument("--as-of", help="date deciding which rules are in force (default: start)")
+    p_dl.add_argument(
+        "--adopt", action="append", metavar="DOC", help="a document adopted at this level"
+    )
+    _common(p_dl)
+    p_dl.set_defaults(func=_cmd_deadline)
+
+    p_val = sub.add_parser("validate", help="check profile files (schema, coverage, precedence)")
+    p_val.add_argument("files", nargs="+", metavar="FILE")
+    p_val.set_defaults(func=_cmd_validate)
+
+    p_schema = sub.add_parser("schema", help="print the JSON Schema of the profile format")
+    p_schema.set_defaults(func=_cmd_schema)
     return parser
 
 
