@@ -123,7 +123,7 @@ def test_profiles_point_editors_at_the_schema() -> None:
 
 
 class TestHubeiLayers:
-    """Order 419 (10 working days, from 2021-04-01) and the provincial rules (5, from 2021-10-19)."""
+    """Order 419 (10 working days, from 2021-04-01); provincial rules (5, from 2021-10-19)."""
 
     key = "share.conditional.provider_reply"
 
@@ -134,7 +134,7 @@ class TestHubeiLayers:
     def test_provincial_after_the_rules_five_days_displacing_order_419(
         self, hubei: JurisdictionProfile
     ) -> None:
-        """Provincial, received 2026-09-30: 5 working days (第十四条), the 10-day 第二十条 displaced."""
+        """Provincial, 2026-09-30: 5 working days (第十四条); the 10-day 第二十条 displaced."""
         dl = hubei.deadline(self.key, "2026-09-30", level="provincial")
         assert dl.due == AFTER_0930[5] == dt.date(2026, 10, 13)
         assert dl.end_instant.isoformat() == "2026-10-14T00:00:00+08:00"
