@@ -206,7 +206,9 @@ def _show_rule(prof: JurisdictionProfile, key: str, args: argparse.Namespace) ->
             print(f"  [{e.doc}] {silent}: {e.notes}")
             continue
         assert e.value is not None
-        value = e.value.model_dump(mode="json", by_alias=True, exclude={"details"})
+        value = e.value.model_dump(
+            mode="json", by_alias=True, exclude={"details"}, exclude_none=True
+        )
         print(f"  [{e.doc}] {json.dumps(value, ensure_ascii=False)}")
         print(f"      {cite}: 「{e.quote}」")
 
