@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from govshare.calendar._dates import SHANGHAI, DateLike, to_date
-from govshare.calendar._model import Arrangement, Confidence, Overlay
+from govshare.calendar._model import Arrangement, Confidence, DayEntry, Overlay
 from govshare.errors import CalendarRangeError, InputError
 
 if TYPE_CHECKING:
@@ -143,24 +143,17 @@ def _national_notes(arrangements: Sequence[Arrangement]) -> tuple[dict[dt.date, 
     notes: dict[dt.date, _Note] = {}
     for arr in [base[y] for y in sorted(base)] + amendments:
         default = arr.notices[0].label
-        for entry in arr.rest_days:
-            for d in entry.dates():
-                notes[d] = _Note(
-                    False,
-                    "statutory_holiday",
-                    entry.name,
-                    entry.notice or default,
-                    Confidence.official,
+        stated: tuple[tuple[list[DayEntry], bool, DayKind], ...] = (
+            (arr.rest_days, False, "statutory_holiday"),
+            (arr.makeup_working_days, True, "makeup_working_day"),
+        )
+        for entries, working, kind in stated:
+            for entry in entries:
+                note = _Note(
+                    working, kind, entry.name, entry.notice or default, Confidence.official
                 )
-        for entry in arr.makeup_working_days:
-            for d in entry.dates():
-                notes[d] = _Note(
-                    True,
-                    "makeup_working_day",
-                    entry.name,
-                    entry.notice or default,
-                    Confidence.official,
-                )
+                for d in entry.dates():
+                    notes[d] = note
     return notes, set(base)
 
 
