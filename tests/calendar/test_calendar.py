@@ -385,3 +385,27 @@ class TestArrays:
             get_calendar().add_working_days_array(days, -1)
         with pytest.raises(InputError):
             get_calendar().add_working_days_array(days, 1.5)
+
+
+def test_a_gap_year_fails_closed(tmp_path: Path) -> None:
+    """With 2028 loaded but not 2027, counts through 2027 fail closed, in both forms."""
+    path = tmp_path / "2028.yaml"
+    path.write_text(
+        "year: 2028\nnotices:\n  - {title: 测试, url: 'https://example.org/t'}\n", "utf-8"
+    )
+    load_arrangement(path)
+    cal = get_calendar()
+    assert cal.covered_years[-2:] == (2026, 2028)
+    with pytest.raises(CalendarRangeError) as info:
+        cal.add_working_days(D(2026, 12, 28), 10)
+    assert info.value.date == D(2027, 1, 1)
+    assert info.value.missing_years == (2027,)
+    with pytest.raises(CalendarRangeError):
+        cal.is_working_day(D(2027, 6, 1))
+    with pytest.raises(CalendarRangeError):
+        cal.add_working_days_array(np.array(["2026-12-28"], dtype="datetime64[D]"), 10)
+    # Tue 2028-03-14 + 1 = Wed 3/15 (an ordinary week of the loaded year).
+    assert cal.add_working_days(D(2028, 3, 14), 1) == D(2028, 3, 15)
+    assert cal.add_working_days_array(np.array(["2028-03-14"], "datetime64[D]"), 1).tolist() == [
+        D(2028, 3, 15)
+    ]

@@ -246,6 +246,21 @@ def _scan_days(
     return working, kinds, uncertain, uncovered
 
 
+@dataclass(frozen=True)
+class _Tables:
+    """numpy lookup tables for the vectorized form, built on first use."""
+
+    epoch: int  # day index 0 in days since 1970-01-01
+    size: int
+    after: Any  # position (in days) of the first working day strictly after day i, minus 1
+    on_or_after: Any  # position of the first working day on or after day i
+    days: Any  # each working day, in days since 1970-01-01
+    uncovered_cum: Any
+    uncertain_cum: Any
+    first_uncovered: int | None
+    first_uncertain: int | None
+
+
 class WorkCalendar:
     """Official working days: national, or national with a regional overlay.
 
@@ -256,6 +271,7 @@ class WorkCalendar:
     __slots__ = (
         "_base",
         "_first_year",
+        "_gapless",
         "_kinds",
         "_last_covered_year",
         "_missing",
@@ -263,6 +279,7 @@ class WorkCalendar:
         "_np",
         "_prov_years",
         "_results",
+        "_size",
         "_uncertain",
         "_uncertain_cum",
         "_uncovered_cum",
@@ -324,6 +341,8 @@ class WorkCalendar:
             flags[i] = 1
         self._uncertain_cum = _prefix(flags)
         self._workdays = [i for i, w in enumerate(working) if w]
+        self._size = size
+        self._gapless = not any(uncovered)
         # One shared, certain result object per working day: the fast path returns these.
         self._results = [
             WorkDate._make(dt.date.fromordinal(self._base + i)) for i in self._workdays
@@ -435,7 +454,12 @@ class WorkCalendar:
         """
         if type(n) is not int or n < 0:
             n = _count(n, "a whole number of working days >= 0")
-        i = self._index(start, "start", "add_working_days")
+        if type(start) is dt.date and self._gapless:
+            i = start.toordinal() - self._base
+            if i < 0 or i >= self._size:
+                raise self._range_error(start, "add_working_days")
+        else:
+            i = self._index(start, "start", "add_working_days")
         working = self._working[i]
         pos = self._work_cum[i + 1] - 1 + (n if n >= 1 else (0 if working else 1))
         if pos >= len(self._workdays):
@@ -444,7 +468,7 @@ class WorkCalendar:
             )
         j = self._workdays[pos]
         lo = i + 1 if n >= 1 else i
-        if self._uncovered_cum[j + 1] - self._uncovered_cum[lo]:
+        if not self._gapless and self._uncovered_cum[j + 1] - self._uncovered_cum[lo]:
             self._check_span(lo, j, f"add_working_days({self._date(i)}, {n})")
         if self._uncertain_cum[j + 1] - self._uncertain_cum[lo]:
             return WorkDate._make(self._date(j), self._provisional_in(lo, j), self._warnings(lo, j))
@@ -514,16 +538,25 @@ class WorkCalendar:
 
     # -- vectorized ---------------------------------------------------------------------
 
-    def _arrays(self) -> tuple[Any, Any, Any, Any, Any]:
+    def _arrays(self) -> _Tables:
         if self._np is None:
             import numpy as np  # noqa: PLC0415 - optional dependency
 
-            self._np = (
-                np.asarray(self._working, dtype=np.int64),
-                np.asarray(self._work_cum, dtype=np.int64),
-                np.asarray(self._workdays, dtype=np.int64),
-                np.asarray(self._uncovered_cum, dtype=np.int64),
-                np.asarray(self._uncertain_cum, dtype=np.int64),
+            epoch = self._base - dt.date(1970, 1, 1).toordinal()
+            cum = np.asarray(self._work_cum, dtype=np.int64)
+            uncovered = [i for i, v in enumerate(self._uncovered_cum[1:]) if v]
+            uncertain = [i for i, _ in self._uncertain]
+            self._np = _Tables(
+                epoch=epoch,
+                size=len(self._working),
+                # pos of the first working day strictly after day i, and on/after day i
+                after=cum[1:] - 1,
+                on_or_after=cum[:-1].copy(),
+                days=np.asarray(self._workdays, dtype=np.int64) + epoch,
+                uncovered_cum=np.asarray(self._uncovered_cum, dtype=np.int64),
+                uncertain_cum=np.asarray(self._uncertain_cum, dtype=np.int64),
+                first_uncovered=uncovered[0] if uncovered else None,
+                first_uncertain=uncertain[0] if uncertain else None,
             )
         return self._np  # type: ignore[no-any-return]
 
@@ -562,44 +595,56 @@ class WorkCalendar:
         """
         import numpy as np  # noqa: PLC0415 - optional dependency
 
-        working, work_cum, workdays, uncovered_cum, uncertain_cum = self._arrays()
+        t = self._arrays()
+        op = "add_working_days_array"
         try:
             days = np.asarray(dates, dtype="datetime64[D]")
         except (TypeError, ValueError) as exc:
             raise InputError(
                 "dates", dates, f"dates numpy can read as datetime64[D] ({exc})"
             ) from None
-        try:
-            counts = np.asarray(n)
-            if counts.dtype.kind not in "iu":
-                raise TypeError
-            counts = counts.astype(np.int64)
-        except TypeError:
-            raise InputError("n", n, "integer working-day counts >= 0") from None
-        if counts.size and counts.min() < 0:
-            raise InputError("n", int(counts.min()), "integer working-day counts >= 0")
-        idx = days.astype(np.int64) - (self._base - dt.date(1970, 1, 1).toordinal())
-        idx, counts = np.broadcast_arrays(idx, counts)
-        op = "add_working_days_array"
-        bad = (idx < 0) | (idx >= len(self._working))
-        if bad.any():
+        counts = np.asarray(n)
+        if counts.dtype.kind not in "iu":
+            raise InputError("n", n, "integer working-day counts >= 0")
+        idx = days.view(np.int64) - t.epoch
+        if idx.size and (idx.min() < 0 or idx.max() >= t.size):
+            bad = (idx < 0) | (idx >= t.size)
             raise self._range_error(_np_date(days, idx, bad, np), op)
-        flag = working[idx]
-        pos = work_cum[idx + 1] - 1 + np.where(counts >= 1, counts, 1 - flag)
-        over = pos >= len(workdays)
-        if over.any():
-            raise self._range_error(self._date(len(self._working)), op)
-        out_idx = workdays[pos]
-        lo = idx + (counts >= 1)
-        gaps = uncovered_cum[out_idx + 1] - uncovered_cum[lo] > 0
-        if gaps.any():
-            k = int(np.flatnonzero(gaps.ravel())[0])
-            self._check_span(int(lo.ravel()[k]), int(out_idx.ravel()[k]), op)
-        uncertain = uncertain_cum[out_idx + 1] - uncertain_cum[lo] > 0
-        result = (out_idx + (self._base - dt.date(1970, 1, 1).toordinal())).astype("datetime64[D]")
+        idx, pos, lo = _positions(t, idx, counts, n)
+        if pos.size and pos.max() >= len(t.days):
+            raise self._range_error(self._date(t.size), op)
+        out = t.days.take(pos)
+        uncertain = self._array_checks(t, out, idx, lo, raise_uncertain=not return_uncertain)
+        result = out.view("datetime64[D]")
         if return_uncertain:
+            if uncertain is None:
+                uncertain = np.zeros(result.shape, dtype=bool)
             return result, uncertain
-        if uncertain.any():
+        return result
+
+    def _array_checks(
+        self, t: _Tables, out: Any, idx: Any, shift: Any, *, raise_uncertain: bool
+    ) -> Any:
+        """Fail closed on uncovered days; flag (or refuse) results on uncertain days."""
+        import numpy as np  # noqa: PLC0415 - optional dependency
+
+        op = "add_working_days_array"
+        if not out.size or (t.first_uncovered is None and t.first_uncertain is None):
+            return None
+        out_idx = out - t.epoch
+        last = out_idx.max()
+        if last < min(x for x in (t.first_uncovered, t.first_uncertain) if x is not None):
+            return None
+        lo = idx + shift
+        if t.first_uncovered is not None and last >= t.first_uncovered:
+            gaps = t.uncovered_cum.take(out_idx + 1) - t.uncovered_cum.take(lo) > 0
+            if gaps.any():
+                k = int(np.flatnonzero(gaps.ravel())[0])
+                self._check_span(int(lo.ravel()[k]), int(out_idx.ravel()[k]), op)
+        if t.first_uncertain is None or last < t.first_uncertain:
+            return None
+        uncertain = t.uncertain_cum.take(out_idx + 1) - t.uncertain_cum.take(lo) > 0
+        if raise_uncertain and uncertain.any():
             k = int(np.flatnonzero(uncertain.ravel())[0])
             first = self._warnings(int(lo.ravel()[k]), int(out_idx.ravel()[k]))
             raise InputError(
@@ -608,7 +653,7 @@ class WorkCalendar:
                 "True: some results depend on uncertain calendar data "
                 f"({'; '.join(first) or 'provisional'})",
             )
-        return result
+        return uncertain
 
     def __repr__(self) -> str:
         prov = ", provisional" if self.provisional else ""
@@ -626,6 +671,27 @@ def _count(n: object, expected: str) -> int:
     if value < 0:
         raise InputError("n", n, expected)
     return value
+
+
+def _positions(t: _Tables, idx: Any, counts: Any, n: object) -> tuple[Any, Any, Any]:
+    """Positions (in the working-day table) of the results, and the offset from each start
+    to the first day its count depends on (1 for n >= 1, 0 for n = 0; scalar or array)."""
+    import numpy as np  # noqa: PLC0415 - optional dependency
+
+    if counts.ndim == 0:
+        k = int(counts)
+        if k < 0:
+            raise InputError("n", k, "integer working-day counts >= 0")
+        if k >= 1:
+            pos = t.after.take(idx)
+            pos += k
+            return idx, pos, 1
+        return idx, t.on_or_after.take(idx), 0
+    if counts.size and counts.min() < 0:
+        raise InputError("n", int(counts.min()), "integer working-day counts >= 0")
+    idx, counts = np.broadcast_arrays(idx, counts.astype(np.int64))
+    pos = np.where(counts >= 1, t.after.take(idx) + counts, t.on_or_after.take(idx))
+    return idx, pos, (counts >= 1).astype(np.int64)
 
 
 def _prefix(values: Sequence[int] | Sequence[bool]) -> list[int]:
