@@ -550,8 +550,8 @@ class WorkCalendar:
                 epoch=epoch,
                 size=len(self._working),
                 # pos of the first working day strictly after day i, and on/after day i
-                after=cum[1:] - 1,
-                on_or_after=cum[:-1].copy(),
+                after=(cum[1:] - 1).astype(np.int32),
+                on_or_after=cum[:-1].astype(np.int32),
                 days=np.asarray(self._workdays, dtype=np.int64) + epoch,
                 uncovered_cum=np.asarray(self._uncovered_cum, dtype=np.int64),
                 uncertain_cum=np.asarray(self._uncertain_cum, dtype=np.int64),
@@ -631,10 +631,10 @@ class WorkCalendar:
         op = "add_working_days_array"
         if not out.size or (t.first_uncovered is None and t.first_uncertain is None):
             return None
-        out_idx = out - t.epoch
-        last = out_idx.max()
+        last = int(out.max()) - t.epoch
         if last < min(x for x in (t.first_uncovered, t.first_uncertain) if x is not None):
             return None
+        out_idx = out - t.epoch
         lo = idx + shift
         if t.first_uncovered is not None and last >= t.first_uncovered:
             gaps = t.uncovered_cum.take(out_idx + 1) - t.uncovered_cum.take(lo) > 0
