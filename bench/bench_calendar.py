@@ -62,6 +62,7 @@ CC_TIMED = 3_000
 HOLIDAYS_TIMED = 20_000
 WA_TIMED = 20_000
 SCALAR_REPEATS = 3  # best of
+OURS_MIN_CALLS = 100_000  # govshare on a subset: repeat it to at least this many calls per run
 VECTOR_RUNS = 5  # best of
 VECTOR_CALLS_PER_RUN = 5
 
@@ -114,38 +115,64 @@ def gc_off() -> Iterator[None]:
             gc.enable()
 
 
-def time_scalar(fn: ScalarFn, cases: Cases, repeats: int) -> tuple[float, list[dt.date]]:
-    """Calls/s of ``fn(start, n)`` over ``cases`` (best of ``repeats``) and its results."""
-    best = float("inf")
-    out: list[dt.date] = []
+def per_pass(run: Callable[[], object], passes: int = 1) -> float:
+    """Seconds per call of ``run()``, timed over ``passes`` calls with the collector off."""
+    with gc_off():
+        t0 = time.perf_counter()
+        for _ in range(passes):
+            run()
+        return (time.perf_counter() - t0) / passes
+
+
+def best_interleaved(runs: Sequence[tuple[Callable[[], object], int]], repeats: int) -> list[float]:
+    """Best seconds per pass of each ``(run, passes)``, timed in turn ``repeats`` times.
+
+    Interleaving the runs of the two sides of a comparison exposes both to the same machine
+    conditions, so a slow patch of a shared (virtual) machine does not skew the ratio.
+    """
+    best = [float("inf")] * len(runs)
     for _ in range(repeats):
-        with gc_off():
-            t0 = time.perf_counter()
-            out = [fn(d, n) for d, n in zip(cases.dates, cases.ns, strict=True)]
-            elapsed = time.perf_counter() - t0
-        best = min(best, elapsed)
-    return len(cases) / best, out
+        for k, (run, passes) in enumerate(runs):
+            best[k] = min(best[k], per_pass(run, passes))
+    return best
 
 
-def run_all(fn: ScalarFn, cases: Cases, timed: int, repeats: int) -> tuple[float, list[dt.date]]:
-    """Time ``fn`` on the first ``timed`` cases; return the rate and results on all cases."""
-    rate, head = time_scalar(fn, cases.head(timed), repeats)
-    rest = [fn(d, n) for d, n in zip(cases.dates[timed:], cases.ns[timed:], strict=True)]
-    return rate, head + rest
+def scalar_loop(fn: ScalarFn, cases: Cases) -> Callable[[], list[dt.date]]:
+    """One pass of ``fn(start, n)`` over the cases (the loop is the same for every source)."""
+    dates, ns = cases.dates, cases.ns
+
+    def run() -> list[dt.date]:
+        return [fn(d, n) for d, n in zip(dates, ns, strict=True)]
+
+    return run
 
 
-def time_vector(fn: Callable[[], Any], elements: int) -> tuple[float, Any]:
-    """Elements/s of ``fn()`` (best of VECTOR_RUNS runs of VECTOR_CALLS_PER_RUN calls)."""
-    best = float("inf")
-    out: Any = None
-    for _ in range(VECTOR_RUNS):
-        with gc_off():
-            t0 = time.perf_counter()
-            for _ in range(VECTOR_CALLS_PER_RUN):
-                out = fn()
-            elapsed = (time.perf_counter() - t0) / VECTOR_CALLS_PER_RUN
-        best = min(best, elapsed)
-    return elements / best, out
+def ours_passes(cases: Cases) -> int:
+    """Passes over ``cases`` that make at least OURS_MIN_CALLS calls."""
+    return max(1, -(-OURS_MIN_CALLS // len(cases)))
+
+
+def compare_scalar(ours: ScalarFn, theirs: ScalarFn, cases: Cases) -> tuple[float, float]:
+    """Calls/s of govshare and of the other source over the same cases (interleaved, best of
+    SCALAR_REPEATS). Each govshare run repeats the cases to OURS_MIN_CALLS calls, so that a
+    function this fast is timed warm and over more than a few milliseconds."""
+    ours_s, theirs_s = best_interleaved(
+        [(scalar_loop(ours, cases), ours_passes(cases)), (scalar_loop(theirs, cases), 1)],
+        SCALAR_REPEATS,
+    )
+    return len(cases) / ours_s, len(cases) / theirs_s
+
+
+def minor_faults(run: Callable[[], object], calls: int = VECTOR_CALLS_PER_RUN) -> float:
+    """Minor page faults per call of ``run()`` (NaN where getrusage is unavailable)."""
+    try:
+        import resource  # noqa: PLC0415 - Unix only
+    except ImportError:
+        return float("nan")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+    for _ in range(calls):
+        run()
+    return (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before) / calls
 
 
 def spans(
@@ -191,7 +218,7 @@ class Row:
 
 
 class Report:
-    """Collects results, mismatches and target checks; prints as it goes."""
+    """Collects the comparisons, mismatch counts and target checks."""
 
     def __init__(self) -> None:
         self.rows: list[Row] = []
@@ -253,21 +280,29 @@ def compare(
 def bench_chinese_calendar(
     cal: WorkCalendar, cases: Cases, ours: list[dt.date], report: Report
 ) -> None:
+    timed = min(CC_TIMED, len(cases))
     print(
-        f"\nchinese_calendar.find_workday(n, d)  [timed on the first {CC_TIMED:,} random cases,"
-        f" best of {SCALAR_REPEATS}; agreement on all {len(cases):,}]"
+        f"\nchinese_calendar.find_workday(n, d)  [timed on the first {timed:,} random cases "
+        f"(it is slow), best of {SCALAR_REPEATS} interleaved with govshare; agreement on all "
+        f"{len(cases):,}]"
     )
     find = chinese_calendar.find_workday
-    timed = min(CC_TIMED, len(cases))
-    rate, raw = run_all(lambda d, n: find(n, d), cases, timed, SCALAR_REPEATS)
-    ours_rate, _ = time_scalar(cal.add_working_days, cases.head(timed), SCALAR_REPEATS)
+
+    def find_n(d: dt.date, n: int) -> dt.date:
+        result: dt.date = find(n, d)
+        return result
+
+    raw = scalar_loop(find_n, cases)()
+    ours_rate, rate = compare_scalar(cal.add_working_days, find_n, cases.head(timed))
     report.row(Row("govshare add_working_days vs chinese_calendar", timed, ours_rate, rate))
     # find_workday rolls a rest-day start forward to a working day first, then counts n more:
     # from a rest day, govshare's n-th working day after it is find_workday(n - 1, d).
+    rest_start = [not cal.is_working_day(d) for d in cases.dates]
     corrected = [
-        r if cal.is_working_day(d) else find(n - 1, d)
-        for d, n, r in zip(cases.dates, cases.ns, raw, strict=True)
+        find(n - 1, d) if rest else r
+        for d, n, r, rest in zip(cases.dates, cases.ns, raw, rest_start, strict=True)
     ]
+    print(f"  {sum(rest_start):,} cases start on a rest day: compared as find_workday(n - 1, d)")
     # The roll depends on the start's status, so a wrong start counts too: [start, result].
     excluded = spans(cases.dates, ours, CC_WRONG, include_start=True)
     compare(
@@ -285,15 +320,17 @@ def bench_chinese_calendar(
 
 
 def bench_holidays(cal: WorkCalendar, cases: Cases, ours: list[dt.date], report: Report) -> None:
+    timed = min(HOLIDAYS_TIMED, len(cases))
     print(
         f"\nholidays.China(years=range(2004, 2027)).get_nth_working_day(d, n)  [timed on the "
-        f"first {HOLIDAYS_TIMED:,} random cases, best of {SCALAR_REPEATS}; agreement on all "
-        f"{len(cases):,}]"
+        f"first {timed:,} random cases, best of {SCALAR_REPEATS} interleaved with govshare; "
+        f"agreement on all {len(cases):,}]"
     )
-    cn = holidays.China(years=range(2004, 2027))
-    timed = min(HOLIDAYS_TIMED, len(cases))
-    rate, theirs = run_all(cn.get_nth_working_day, cases, timed, SCALAR_REPEATS)
-    ours_rate, _ = time_scalar(cal.add_working_days, cases.head(timed), SCALAR_REPEATS)
+    cn = holidays.China(years=range(2004, 2027))  # type: ignore[attr-defined]
+    theirs = scalar_loop(cn.get_nth_working_day, cases)()
+    ours_rate, rate = compare_scalar(
+        cal.add_working_days, cn.get_nth_working_day, cases.head(timed)
+    )
     report.row(Row("govshare add_working_days vs holidays", timed, ours_rate, rate))
     compare("holidays", ours, theirs, excluded=[False] * len(cases), cases=cases, report=report)
     report.target(
@@ -302,18 +339,17 @@ def bench_holidays(cal: WorkCalendar, cases: Cases, ours: list[dt.date], report:
 
 
 def bench_workalendar(cal: WorkCalendar, cases: Cases, report: Report) -> None:
+    timed = min(WA_TIMED, len(cases))
     print(
         f"\nworkalendar.asia.China().add_working_days(d, n)  [{len(cases):,} separate cases "
-        f"starting {WA_FIRST_START}..{WA_LAST_START}; timed on the first {WA_TIMED:,}, best "
-        f"of {SCALAR_REPEATS}; agreement on all]"
+        f"starting {WA_FIRST_START}..{WA_LAST_START}; timed on the first {timed:,}, best of "
+        f"{SCALAR_REPEATS} interleaved with govshare; agreement on all]"
     )
     wa = WorkalendarChina()
-    timed = min(WA_TIMED, len(cases))
-    rate, theirs = run_all(wa.add_working_days, cases, timed, SCALAR_REPEATS)
-    ours_rate, ours = time_scalar(cal.add_working_days, cases, SCALAR_REPEATS)
-    ours_head_rate, _ = time_scalar(cal.add_working_days, cases.head(timed), SCALAR_REPEATS)
-    print(f"  govshare on all {len(cases):,} of these cases: {ours_rate:,.0f} calls/s")
-    report.row(Row("govshare add_working_days vs workalendar", timed, ours_head_rate, rate))
+    ours = scalar_loop(cal.add_working_days, cases)()
+    theirs = scalar_loop(wa.add_working_days, cases)()
+    ours_rate, rate = compare_scalar(cal.add_working_days, wa.add_working_days, cases.head(timed))
+    report.row(Row("govshare add_working_days vs workalendar", timed, ours_rate, rate))
     # Same convention as govshare: the n-th working day strictly after d.
     excluded = spans(cases.dates, ours, WA_WRONG, include_start=False)
     compare(
@@ -332,7 +368,7 @@ def bench_numpy(
 ) -> None:
     print(
         f"\nvectorized: add_working_days_array vs numpy.busday_offset  [all {len(cases):,} "
-        f"cases per call; best of {VECTOR_RUNS} runs of {VECTOR_CALLS_PER_RUN} calls]"
+        f"cases per call; best of {VECTOR_RUNS} runs of {VECTOR_CALLS_PER_RUN} calls, interleaved]"
     )
     first, last = REST_FIRST.toordinal(), REST_LAST.toordinal()
     rest = np.array(
@@ -356,8 +392,17 @@ def bench_numpy(
     def numpy_offset() -> Any:
         return np.busday_offset(days + one, ns - 1, roll="forward", busdaycal=busdaycal)
 
-    ours_rate, ours_out = time_vector(ours, len(cases))
-    np_rate, np_out = time_vector(numpy_offset, len(cases))
+    ours_out, np_out = ours(), numpy_offset()
+    ours_s, np_s = best_interleaved(
+        [(ours, VECTOR_CALLS_PER_RUN), (numpy_offset, VECTOR_CALLS_PER_RUN)], VECTOR_RUNS
+    )
+    ours_rate, np_rate = len(cases) / ours_s, len(cases) / np_s
+    # Fresh memory for the temporaries costs a page fault per 4 KiB page, which on a virtual
+    # machine can cost more than the arithmetic: say how many there were.
+    print(
+        f"  minor page faults per call: govshare {minor_faults(ours):,.0f}, "
+        f"numpy {minor_faults(numpy_offset):,.0f}"
+    )
     report.row(
         Row(
             "add_working_days_array vs numpy.busday_offset",
@@ -403,7 +448,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"\ngovshare WorkCalendar.add_working_days(d, n)  [all {len(cases):,} cases, best of "
         f"{SCALAR_REPEATS}]"
     )
-    ours_rate, ours = time_scalar(cal.add_working_days, cases, SCALAR_REPEATS)
+    ours = scalar_loop(cal.add_working_days, cases)()
+    (ours_s,) = best_interleaved([(scalar_loop(cal.add_working_days, cases), 1)], SCALAR_REPEATS)
+    ours_rate = len(cases) / ours_s
     print(f"  govshare: {ours_rate:,.0f} calls/s ({1e6 / ours_rate:.2f} us/call)")
 
     bench_chinese_calendar(cal, cases, ours, report)
