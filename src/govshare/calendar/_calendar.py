@@ -209,7 +209,7 @@ def _overlay_notes(overlays: Sequence[Overlay]) -> dict[dt.date, _Note]:
     return notes
 
 
-_Scan = tuple[list[bool], list[DayKind], list[tuple[int, str]], list[int]]
+_Scan = tuple[list[bool], list[tuple[int, str]], list[int]]
 
 
 def _scan_days(
@@ -221,9 +221,8 @@ def _scan_days(
     estimated_years: set[int],
     covered: set[int],
 ) -> _Scan:
-    """Per day: working?, its kind, its warnings, and whether it lacks official data."""
+    """Per day: working?, its warnings, and whether it lacks official data."""
     working = [False] * size
-    kinds: list[DayKind] = ["weekend"] * size
     uncertain: list[tuple[int, str]] = []
     uncovered = [0] * size
     for i in range(size):
@@ -231,19 +230,17 @@ def _scan_days(
         stated = notes.get(d)
         if stated is not None:
             working[i] = stated.working
-            kinds[i] = stated.kind
             if stated.warning:
                 uncertain.append((i, f"{d.isoformat()}: {stated.warning}"))
         elif d.weekday() < 5:
             working[i] = True
-            kinds[i] = "working_day"
         if d.year in uncovered_years:
             uncovered[i] = 1
         elif d.year in estimated_years:
             uncertain.append((i, ""))  # explained once per year by WorkCalendar._warnings
         elif d.month == 12 and d.day >= _AMENDABLE_FROM and d.year + 1 not in covered:
             uncertain.append((i, _amendable_warning(d)))
-    return working, kinds, uncertain, uncovered
+    return working, uncertain, uncovered
 
 
 @dataclass(frozen=True)
@@ -272,7 +269,6 @@ class WorkCalendar:
         "_base",
         "_first_year",
         "_gapless",
-        "_kinds",
         "_last_covered_year",
         "_missing",
         "_notes",
@@ -282,6 +278,7 @@ class WorkCalendar:
         "_size",
         "_uncertain",
         "_uncertain_cum",
+        "_uncertain_keys",
         "_uncovered_cum",
         "_work_cum",
         "_workdays",
@@ -321,7 +318,7 @@ class WorkCalendar:
         end = dt.date(last_year, 12, 31)
         self._base = start.toordinal()
         size = end.toordinal() - self._base + 1
-        working, kinds, uncertain, uncovered = _scan_days(
+        working, uncertain, uncovered = _scan_days(
             self._base,
             size,
             notes=notes,
@@ -331,8 +328,8 @@ class WorkCalendar:
         )
         self._notes = notes
         self._working = working
-        self._kinds = kinds
         self._uncertain = uncertain
+        self._uncertain_keys = [i for i, _ in uncertain]
         # Prefix sums: X_cum[i] = count of X among days [0, i).
         self._work_cum = _prefix(working)
         self._uncovered_cum = _prefix(uncovered)
@@ -381,7 +378,7 @@ class WorkCalendar:
     def _index(self, value: DateLike, field: str, operation: str) -> int:
         d = to_date(value, field)
         i = d.toordinal() - self._base
-        if i < 0 or i >= len(self._working) or self._uncovered_cum[i + 1] - self._uncovered_cum[i]:
+        if i < 0 or i >= self._size or self._uncovered_cum[i + 1] - self._uncovered_cum[i]:
             raise self._range_error(d, operation)
         return i
 
@@ -402,7 +399,7 @@ class WorkCalendar:
         """The warnings of the uncertain days in [lo, hi]."""
         if lo > hi or not self._uncertain_cum[hi + 1] - self._uncertain_cum[lo]:
             return ()
-        keys = [i for i, _ in self._uncertain]
+        keys = self._uncertain_keys
         out: list[str] = []
         seen_years: set[int] = set()
         for i, text in self._uncertain[bisect_left(keys, lo) : bisect_right(keys, hi)]:
@@ -440,7 +437,8 @@ class WorkCalendar:
         provisional = day.year in self._prov_years
         if note is None:
             conf = Confidence.low if provisional else Confidence.official
-            return DayInfo(day, self._working[i], self._kinds[i], None, None, conf, provisional)
+            kind: DayKind = "working_day" if day.weekday() < 5 else "weekend"
+            return DayInfo(day, self._working[i], kind, None, None, conf, provisional)
         return DayInfo(
             day, note.working, note.kind, note.name, note.source, note.confidence, provisional
         )
@@ -460,16 +458,17 @@ class WorkCalendar:
                 raise self._range_error(start, "add_working_days")
         else:
             i = self._index(start, "start", "add_working_days")
-        working = self._working[i]
-        pos = self._work_cum[i + 1] - 1 + (n if n >= 1 else (0 if working else 1))
+        return self._nth(i, n, "add_working_days")
+
+    def _nth(self, i: int, n: int, operation: str) -> WorkDate:
+        """The n-th working day after day index ``i`` (n = 0: ``i`` or the next working day)."""
+        pos = self._work_cum[i + 1] - 1 + (n if n >= 1 else (0 if self._working[i] else 1))
         if pos >= len(self._workdays):
-            raise self._range_error(
-                self._date(len(self._working)), f"add_working_days({self._date(i)}, {n})"
-            )
+            raise self._range_error(self._date(self._size), f"{operation}({self._date(i)}, {n})")
         j = self._workdays[pos]
         lo = i + 1 if n >= 1 else i
         if not self._gapless and self._uncovered_cum[j + 1] - self._uncovered_cum[lo]:
-            self._check_span(lo, j, f"add_working_days({self._date(i)}, {n})")
+            self._check_span(lo, j, f"{operation}({self._date(i)}, {n})")
         if self._uncertain_cum[j + 1] - self._uncertain_cum[lo]:
             return WorkDate._make(self._date(j), self._provisional_in(lo, j), self._warnings(lo, j))
         return self._results[pos]
@@ -500,18 +499,8 @@ class WorkCalendar:
         n = _count(n, "a whole number of calendar days >= 0")
         d = to_date(start, "start")
         end = d + dt.timedelta(days=n)
-        return self._roll_forward(end, f"add_calendar_days({d}, {n})")
-
-    def _roll_forward(self, end: dt.date, operation: str) -> WorkDate:
-        i = self._index(end, "date", operation)
-        if self._working[i]:
-            return WorkDate._make(end, self._provisional_in(i, i), self._warnings(i, i))
-        pos = self._work_cum[i + 1]
-        if pos >= len(self._workdays):
-            raise self._range_error(self._date(len(self._working)), operation)
-        j = self._workdays[pos]
-        self._check_span(i, j, operation)
-        return WorkDate._make(self._date(j), self._provisional_in(i, j), self._warnings(i, j))
+        # The last day, or, if it is a rest day, the first working day after it: step 0.
+        return self._nth(self._index(end, "date", "add_calendar_days"), 0, "add_calendar_days")
 
     @staticmethod
     def end_of_month(year: int, month: int) -> dt.date:
@@ -548,7 +537,7 @@ class WorkCalendar:
             uncertain = [i for i, _ in self._uncertain]
             self._np = _Tables(
                 epoch=epoch,
-                size=len(self._working),
+                size=self._size,
                 # pos of the first working day strictly after day i, and on/after day i
                 after=(cum[1:] - 1).astype(np.int32),
                 on_or_after=cum[:-1].astype(np.int32),
