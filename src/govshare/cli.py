@@ -20,6 +20,7 @@ from govshare.errors import DataFileError, GovshareError
 from govshare.profiles import (
     RULE_KEYS,
     JurisdictionProfile,
+    RuleEntry,
     RuleResult,
     Source,
     list_profiles,
@@ -191,11 +192,16 @@ def _cmd_profiles(args: argparse.Namespace) -> int:
     return 0
 
 
-def _show_rule(prof: JurisdictionProfile, key: str, args: argparse.Namespace) -> None:
-    spec = RULE_KEYS.get(key)
+def _entries(prof: JurisdictionProfile, key: str) -> list[RuleEntry]:
     entries = prof.model.rules.get(key)
-    if spec is None or entries is None:
+    if key not in RULE_KEYS or entries is None:
         raise GovshareError(f"{prof.id}: no rule key {key!r}; `govshare show {prof.id}` lists them")
+    return entries
+
+
+def _show_rule(prof: JurisdictionProfile, key: str, args: argparse.Namespace) -> None:
+    entries = _entries(prof, key)
+    spec = RULE_KEYS[key]
     label = spec.zh if args.lang == "zh" else spec.en
     print(f"{key}  {label}")
     for e in entries:
@@ -217,10 +223,10 @@ def _cmd_show(args: argparse.Namespace) -> int:
     prof = load_profile(args.profile)
     if args.key:
         if args.json:
-            entries = prof.model.rules.get(args.key)
-            if entries is None:
-                raise GovshareError(f"{prof.id}: no rule key {args.key!r}")
-            payload = [e.model_dump(mode="json", by_alias=True, exclude_none=True) for e in entries]
+            payload = [
+                e.model_dump(mode="json", by_alias=True, exclude_none=True)
+                for e in _entries(prof, args.key)
+            ]
             print(json.dumps(payload, ensure_ascii=False, indent=2))
         else:
             _show_rule(prof, args.key, args)

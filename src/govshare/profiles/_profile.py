@@ -24,7 +24,15 @@ from govshare.calendar import WorkCalendar, WorkDate, get_calendar
 from govshare.calendar._dates import DateLike, to_date, to_datetime
 from govshare.errors import DataFileError, DataIssue, GovshareError, InputError
 from govshare.profiles._keys import DEADLINE_KINDS, RULE_KEYS
-from govshare.profiles._model import LEVELS, Document, Level, Profile, RuleEntry, Value
+from govshare.profiles._model import (
+    LEVELS,
+    Document,
+    Level,
+    MonthEnd,
+    Profile,
+    RuleEntry,
+    Value,
+)
 
 __all__ = [
     "Deadline",
@@ -448,12 +456,12 @@ class JurisdictionProfile:
             due = WorkDate._make(day)
             end_instant = begin
             period = f"immediately on {value.from_}"
-        else:  # calendar_month_end
-            month_end = cal.end_of_month(day.year, value.month)  # type: ignore[union-attr]
-            if month_end < day:
-                month_end = cal.end_of_month(day.year + 1, value.month)  # type: ignore[union-attr]
-            due = month_end
-            period = f"by the end of month {value.month}"  # type: ignore[union-attr]
+        else:
+            assert isinstance(value, MonthEnd)  # the only kind left
+            due = cal.end_of_month(day.year, value.month)
+            if due < day:
+                due = cal.end_of_month(day.year + 1, value.month)
+            period = f"by the end of month {value.month}"
         if end_instant is None:
             end_instant = cal.end_instant(due)
         provisional = bool(getattr(due, "provisional", False))
