@@ -85,6 +85,8 @@ def test_every_quote_is_verbatim_in_the_seeds(name: str, shared_dir: Path) -> No
         quotes += [(d.id, c.quote) for c in d.citations]
     quotes += [(p.doc, p.citation.quote) for p in prof.model.precedence]
     quotes += [(i.doc, i.quote) for i in prof.model.checklist]
+    for proc in prof.model.processes.values():
+        quotes += [(t.cite.doc, t.cite.quote) for t in proc.transitions if t.cite]
     assert len(quotes) > 20
     missing = [(doc, q) for doc, q in quotes if _norm(q) not in texts[doc]]
     assert missing == []

@@ -11,6 +11,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from govshare.profiles._process_model import Label, ProcessDef
+
 __all__ = [
     "Citation",
     "Document",
@@ -305,15 +307,6 @@ class ChecklistItem(BaseModel):
     notes: str | None = None
 
 
-class Label(BaseModel):
-    """A name in Chinese and English."""
-
-    model_config = _CFG
-
-    zh: NonEmpty
-    en: NonEmpty
-
-
 class Profile(BaseModel):
     """A jurisdiction's (or a standard's) rules, as data."""
 
@@ -330,6 +323,9 @@ class Profile(BaseModel):
     checklist: list[ChecklistItem] = Field(default_factory=list)
     readings: list[dict[str, str]] = Field(
         default_factory=list, description="open questions in the texts and the reading chosen"
+    )
+    processes: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], ProcessDef] = Field(
+        default_factory=dict, description="procedures as state machines (see docs/processes.md)"
     )
 
     @model_validator(mode="after")
@@ -350,4 +346,8 @@ class Profile(BaseModel):
         for item in self.checklist:
             if item.doc not in known:
                 raise ValueError(f"checklist item {item.id!r} cites unknown document {item.doc!r}")
+        for name, proc in self.processes.items():
+            for t in proc.transitions:
+                if t.cite is not None and t.cite.doc not in known:
+                    raise ValueError(f"process {name!r} cites unknown document {t.cite.doc!r}")
         return self

@@ -211,6 +211,7 @@ class JurisdictionProfile:
                             ("rules", key),
                             f"no entry for document {doc} (give a value or not_specified: true)",
                         )
+        yield from self._check_processes(loaded)
         if m.calendar.region is not None:
             from govshare.calendar import regions  # noqa: PLC0415 - avoids an import cycle
 
@@ -219,6 +220,42 @@ class JurisdictionProfile:
                     loaded,
                     ("calendar", "region"),
                     f"unknown calendar region {m.calendar.region!r}; known: {list(regions())}",
+                )
+
+    def _check_processes(self, loaded: LoadedYaml) -> Iterable[DataIssue]:
+        """Rule keys named by processes exist and can set what the process needs of them."""
+
+        def check(
+            loc: tuple[str | int, ...], key: str | None, kinds: frozenset[str] | None
+        ) -> Iterable[DataIssue]:
+            if key is None:
+                return
+            spec = RULE_KEYS.get(key)
+            if spec is None:
+                yield _issue(loaded, loc, f"unknown rule key {key!r}")
+            elif kinds is not None and not spec.kinds & kinds:
+                yield _issue(loaded, loc, f"{key} cannot be of kind {sorted(kinds)}")
+
+        timed = frozenset(DEADLINE_KINDS | {"promptly"})
+        for name, proc in self.model.processes.items():
+            base: tuple[str | int, ...] = ("processes", name)
+            for state, sdef in proc.states.items():
+                for i, duty in enumerate(sdef.duties):
+                    at = (*base, "states", state, "duties", i)
+                    yield from check((*at, "rule"), duty.rule, timed)
+                    yield from check((*at, "outcome"), duty.outcome, frozenset({"outcome"}))
+            for i, t in enumerate(proc.transitions):
+                at = (*base, "transitions", i)
+                yield from check((*at, "rule"), t.rule, None)
+                yield from check((*at, "when", "rule"), t.when.rule if t.when else None, None)
+                yield from check(
+                    (*at, "wait", "rule"),
+                    t.wait.rule if t.wait else None,
+                    frozenset({"working_days"}),
+                )
+                yield from check((*at, "delegable"), t.delegable, frozenset({"bool"}))
+                yield from check(
+                    (*at, "finding", "rule"), t.finding.rule if t.finding else None, None
                 )
 
     def _conflicts(

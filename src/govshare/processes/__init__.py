@@ -1,0 +1,49 @@
+"""Processes: replay an event log through a jurisdiction's procedure.
+
+The procedures are data in each profile (``processes:``); :func:`replay` runs any of them.
+See docs/processes.md for the log format and examples.
+"""
+
+from govshare.processes._engine import (
+    Finding,
+    FiredTimer,
+    NotBefore,
+    OpenDuty,
+    ProcessStatus,
+    TraceStep,
+    Violation,
+    get_process,
+    replay,
+)
+from govshare.processes._log import (
+    Event,
+    EventLog,
+    EventLogError,
+    EventNotAllowedError,
+    EventOrderError,
+    MissingEventFieldError,
+    MixedTimezoneError,
+    UnknownEventError,
+    load_event_log,
+)
+
+__all__ = [
+    "Event",
+    "EventLog",
+    "EventLogError",
+    "EventNotAllowedError",
+    "EventOrderError",
+    "Finding",
+    "FiredTimer",
+    "MissingEventFieldError",
+    "MixedTimezoneError",
+    "NotBefore",
+    "OpenDuty",
+    "ProcessStatus",
+    "TraceStep",
+    "UnknownEventError",
+    "Violation",
+    "get_process",
+    "load_event_log",
+    "replay",
+]

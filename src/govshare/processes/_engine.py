@@ -1,0 +1,732 @@
+"""One generic engine that replays an event log through a profile's process definition.
+
+Pure and deterministic: :func:`replay` takes the profile, the process, the events and the
+instant ``as_of``, and computes everything from them (no clock, no I/O, no threads). Timers
+are not scheduled; a deadline "fires" in the replay when its end instant (24:00 of the due
+day, Asia/Shanghai) is at or before the next event or ``as_of``.
+
+Periods come from the profile's rules in force when each period starts, so precedence
+between documents (Hubei's provincial rules over Order 419) applies here as in
+:meth:`JurisdictionProfile.deadline`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from govshare.calendar._dates import DateLike, to_datetime
+from govshare.errors import InputError
+from govshare.processes._log import (
+    Event,
+    EventLogError,
+    EventNotAllowedError,
+    EventOrderError,
+    MissingEventFieldError,
+    MixedTimezoneError,
+    UnknownEventError,
+)
+from govshare.profiles._model import LEVELS
+from govshare.profiles._process_model import (
+    START,
+    Duty,
+    Guard,
+    Label,
+    ProcessDef,
+    TransitionDef,
+)
+from govshare.profiles._profile import (
+    JurisdictionProfile,
+    NotADeadlineError,
+    RuleResult,
+    Source,
+)
+
+__all__ = [
+    "Finding",
+    "FiredTimer",
+    "NotBefore",
+    "OpenDuty",
+    "ProcessStatus",
+    "TraceStep",
+    "Violation",
+    "get_process",
+    "replay",
+]
+
+
+@dataclass(frozen=True)
+class OpenDuty:
+    """A time limit running at ``as_of``: who must act, by when, under which rule."""
+
+    actor: str
+    party: str | None
+    rule: str
+    source: Source
+    period: str
+    started: dt.datetime
+    due: dt.date | None
+    end_instant: dt.datetime | None
+    overdue: bool
+    provisional: bool = False
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FiredTimer:
+    """A deadline that passed with the duty undone, and what followed."""
+
+    at: dt.datetime
+    kind: str  # "deemed_consent" or "overdue"
+    actor: str
+    party: str | None
+    rule: str
+    source: Source
+    due: dt.date
+    outcome_source: Source | None = None
+
+
+@dataclass
+class Violation:
+    """A rule broken by an actor: a missed deadline or an act done too early.
+
+    ``late_working_days`` counts working days after the due date up to the act that ended
+    the duty, or up to ``as_of`` when it is still undone (``ongoing``). It is None when the
+    law itself ended the duty (deemed consent).
+    """
+
+    kind: str  # "overdue", "too_early" or "missing_prior_step"
+    actor: str
+    party: str | None
+    rule: str
+    source: Source
+    message: str
+    due: dt.date | None = None
+    late_working_days: int | None = None
+    ongoing: bool = False
+    event_index: int | None = None
+    consequence: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A warning about an act the rules discourage without forbidding (原则上)."""
+
+    event_index: int
+    rule: str
+    source: Source
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class NotBefore:
+    """An act that may happen only after a period has run (advance notice, publicity)."""
+
+    event: str
+    earliest: dt.date
+    rule: str
+    source: Source
+    period: str
+
+
+@dataclass(frozen=True)
+class TraceStep:
+    """One step of the replay: an event, or a timer firing (``index`` None), with its text."""
+
+    at: dt.datetime
+    index: int | None
+    event: str
+    actor: str
+    by: str | None
+    from_state: str
+    to_state: str
+    label: Label
+    source: Source | None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class ProcessStatus:
+    """Where a case stands at ``as_of``; see :func:`replay`."""
+
+    profile: str
+    process: str
+    level: str
+    as_of: dt.datetime
+    state: str
+    state_label: Label
+    terminal: bool
+    since: dt.datetime | None
+    open_duties: tuple[OpenDuty, ...]
+    fired: tuple[FiredTimer, ...]
+    violations: tuple[Violation, ...]
+    findings: tuple[Finding, ...]
+    not_before: tuple[NotBefore, ...]
+    trace: tuple[TraceStep, ...]
+    warnings: tuple[str, ...]
+
+    @property
+    def deemed_consent(self) -> bool:
+        """True when a deadline passed and the law deemed the reviewer to consent."""
+        return any(f.kind == "deemed_consent" for f in self.fired)
+
+
+_TICK = dt.timedelta(microseconds=1)
+_START_LABEL = Label(zh="未开始", en="not started")
+
+
+def get_process(profile: JurisdictionProfile, process: str) -> ProcessDef:
+    """The profile's definition of ``process``; :class:`InputError` names the known ones."""
+    found = profile.model.processes.get(process)
+    if found is None:
+        known = ", ".join(profile.model.processes) or "none"
+        raise InputError("process", process, f"a process of {profile.id}: {known}")
+    return found
+
+
+@dataclass
+class _Timer:
+    duty: Duty
+    party: str | None
+    started: dt.datetime
+    source: Source
+    period: str
+    due: dt.date | None
+    end_instant: dt.datetime | None
+    provisional: bool
+    warnings: tuple[str, ...]
+    fired: bool = False
+    violation: Violation | None = None
+
+
+@dataclass
+class _Run:
+    """The mutable state of one replay."""
+
+    profile: JurisdictionProfile
+    proc: ProcessDef
+    name: str
+    level: str
+    adopted: tuple[str, ...]
+    state: str = START
+    since: dt.datetime | None = None
+    parties: tuple[str, ...] = ()
+    responded: dict[str, set[str]] = field(default_factory=dict)
+    deemed: set[str] = field(default_factory=set)
+    timers: list[_Timer] = field(default_factory=list)
+    facts: dict[str, bool | str] = field(default_factory=dict)
+    history: list[tuple[str, dt.datetime]] = field(default_factory=list)
+    fired: list[FiredTimer] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    trace: list[TraceStep] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    # -- rules ----------------------------------------------------------------------------
+
+    def rule(self, key: str, when: dt.datetime) -> RuleResult:
+        result = self.profile.rule(key, as_of=when.date(), level=self.level, adopted=self.adopted)
+        for w in result.warnings:
+            if w not in self.warnings:
+                self.warnings.append(w)
+        return result
+
+    def guard(self, g: Guard, when: dt.datetime) -> bool:
+        value = self.rule(g.rule, when).value
+        if g.specified is not None:
+            return (value is not None) == g.specified
+        if value is None:
+            return False
+        token: str = value.kind
+        if value.kind == "enum":
+            token = value.value
+        elif value.kind == "outcome":
+            token = value.on_timeout
+        elif value.kind == "bool":
+            token = "true" if value.value else "false"
+        return token in (g.is_ or [])
+
+    def cite(self, t: TransitionDef, when: dt.datetime) -> Source | None:
+        if t.cite is not None:
+            doc = self.profile.documents[t.cite.doc]
+            c = t.cite
+            return Source(doc.id, doc.title, doc.number, c.article, c.clause, c.quote)
+        assert t.rule is not None  # the model requires one of the two
+        return self.rule(t.rule, when).source
+
+    # -- timers ---------------------------------------------------------------------------
+
+    def parties_for(self, duty: Duty) -> tuple[str | None, ...]:
+        if duty.per_party and self.parties:
+            return self.parties
+        return (None,)
+
+    def start_duties(self, when: dt.datetime) -> None:
+        for duty in self.proc.states[self.state].duties:
+            rule = self.rule(duty.rule, when)
+            if rule.value is None:
+                continue  # the document in force is silent: no time limit
+            try:
+                d = self.profile.deadline(
+                    duty.rule, when, level=self.level, as_of=when.date(), adopted=self.adopted
+                )
+            except NotADeadlineError:
+                d = None
+            for party in self.parties_for(duty):
+                if d is None:
+                    self.timers.append(
+                        _Timer(duty, party, when, rule.source, _vague(rule), None, None, False, ())
+                    )
+                    continue
+                self.timers.append(
+                    _Timer(
+                        duty,
+                        party,
+                        when,
+                        d.source,
+                        d.period,
+                        d.due,
+                        d.end_instant,
+                        d.provisional,
+                        d.warnings,
+                    )
+                )
+
+    def due_timers(self, until: dt.datetime) -> list[_Timer]:
+        out = [
+            t
+            for t in self.timers
+            if not t.fired and t.end_instant is not None and t.end_instant <= until
+        ]
+        return sorted(out, key=lambda t: t.end_instant or until)
+
+    def fire(self, timer: _Timer) -> None:
+        assert timer.end_instant is not None
+        assert timer.due is not None
+        timer.fired = True
+        at = timer.end_instant
+        duty = timer.duty
+        outcome = self.rule(duty.outcome, timer.started) if duty.outcome else None
+        deemed = (
+            outcome is not None
+            and outcome.value is not None
+            and outcome.value.kind == "outcome"
+            and outcome.value.on_timeout == "deemed_consent"
+        )
+        kind = "deemed_consent" if deemed else "overdue"
+        self.fired.append(
+            FiredTimer(
+                at,
+                kind,
+                duty.actor,
+                timer.party,
+                duty.rule,
+                timer.source,
+                timer.due,
+                outcome.source if outcome else None,
+            )
+        )
+        who = f"{duty.actor}" + (f" ({timer.party})" if timer.party else "")
+        violation = Violation(
+            "overdue",
+            duty.actor,
+            timer.party,
+            duty.rule,
+            timer.source,
+            f"{who} did not act by {timer.due.isoformat()} ({timer.period})",
+            due=timer.due,
+            ongoing=not deemed,
+            consequence=kind,
+        )
+        self.violations.append(violation)
+        if not deemed:
+            timer.violation = violation
+            return
+        assert duty.deemed_to is not None
+        assert outcome is not None
+        self.timers.remove(timer)
+        self.deemed.add(timer.party or "")
+        if self.pending_parties(duty):
+            self.trace.append(
+                TraceStep(
+                    at,
+                    None,
+                    "deemed_consent",
+                    "platform",
+                    timer.party,
+                    self.state,
+                    self.state,
+                    Label(zh="逾期视为同意", en="deemed consent"),
+                    outcome.source,
+                    f"{who}: deemed consent; waiting for the other reviewers",
+                )
+            )
+            return
+        self.move(
+            at,
+            None,
+            "deemed_consent",
+            duty.deemed_to,
+            actor="platform",
+            by=None,
+            label=Label(zh="逾期视为同意，自动授权", en="deemed consent, automatic authorization"),
+            source=outcome.source,
+            note=f"{who}: no reply by {timer.due.isoformat()}",
+        )
+
+    def pending_parties(self, duty: Duty) -> list[str]:
+        if not (duty.per_party and self.parties):
+            return []
+        done = set().union(*self.responded.values()) if self.responded else set()
+        return [p for p in self.parties if p not in done and p not in self.deemed]
+
+    def close_timers(self, when: dt.datetime, party: str | None = None) -> None:
+        """End the running duties (all, or one reviewer's) as of ``when``."""
+        keep: list[_Timer] = []
+        for t in self.timers:
+            if party is not None and t.party != party:
+                keep.append(t)
+                continue
+            v = t.violation
+            if v is not None and t.due is not None:
+                v.late_working_days = self.profile.calendar.working_days_between(t.due, when.date())
+                v.ongoing = False
+        self.timers = keep
+
+    # -- moving ---------------------------------------------------------------------------
+
+    def move(
+        self,
+        at: dt.datetime,
+        index: int | None,
+        event: str,
+        to: str,
+        *,
+        actor: str,
+        by: str | None,
+        label: Label,
+        source: Source | None,
+        note: str | None = None,
+    ) -> None:
+        before = self.state
+        self.trace.append(TraceStep(at, index, event, actor, by, before, to, label, source, note))
+        if to == before:
+            return
+        self.close_timers(at)
+        self.state = to
+        self.since = at
+        self.responded = {}
+        self.deemed = set()
+        self.start_duties(at)
+
+
+def _vague(rule: RuleResult) -> str:
+    if rule.value is not None and rule.value.kind == "promptly":
+        return "promptly (及时), no fixed time limit"
+    return f"no computable time limit ({rule.value.kind if rule.value else 'not specified'})"
+
+
+def _check_log(name: str, proc: ProcessDef, events: Sequence[Event]) -> list[dt.datetime]:
+    known = sorted({t.event for t in proc.transitions})
+    instants: list[dt.datetime] = []
+    aware_seen: tuple[int, bool] | None = None
+    for i, ev in enumerate(events):
+        if ev.type not in known:
+            raise UnknownEventError(i, ev.type, name, known)
+        try:
+            instant = ev.instant
+            aware = ev.aware
+        except InputError as exc:
+            raise EventLogError(i, ev.type, f"at: {exc.expected}; got {ev.at!r}") from None
+        if aware is not None:
+            if aware_seen is not None and aware_seen[1] != aware:
+                j, first = aware_seen
+                kinds = ("with a UTC offset", "without one (Asia/Shanghai local time)")
+                raise MixedTimezoneError(
+                    i,
+                    ev.type,
+                    f"its time is {kinds[0] if aware else kinds[1]} but events[{j}]'s is "
+                    f"{kinds[0] if first else kinds[1]}; give every time the same way",
+                )
+            aware_seen = aware_seen or (i, aware)
+        if instants and instant < instants[-1]:
+            raise EventOrderError(
+                i,
+                ev.type,
+                f"at {instant.isoformat()} is earlier than events[{i - 1}] at "
+                f"{instants[-1].isoformat()}; events must be in time order",
+            )
+        instants.append(instant)
+    return instants
+
+
+def replay(
+    profile: JurisdictionProfile,
+    process: str,
+    events: Iterable[Event | Mapping[str, object]],
+    *,
+    as_of: DateLike,
+    level: str,
+    adopted: Iterable[str] = (),
+) -> ProcessStatus:
+    """Replay ``events`` through ``profile``'s ``process`` and report the case at ``as_of``.
+
+    Events after ``as_of`` are ignored; a date-only ``as_of`` means the last instant of that
+    day (Asia/Shanghai), so a deadline due that day has not yet passed. A deadline passes at
+    its end instant (24:00 of the due day); an event at that instant or later is late.
+
+    Returns a :class:`ProcessStatus`: the state, the duties still running (due day and end
+    instant), the deadlines that passed (deemed consent or overdue) and when, violations
+    (with working days late), findings, acts not yet allowed, and a trace citing the text
+    of every step.
+
+    Raises:
+        EventLogError: (a subclass) naming the event by index: unknown type, an event not
+            allowed in the current state (listing those that are), time going backwards,
+            naive and aware times mixed, a required field (such as a refusal's reasons)
+            missing.
+        InputError: an unknown process or level.
+        NoRuleInForceError, CalendarRangeError: a rule or calendar data the case needs is
+            not available for its dates.
+    """
+    proc = get_process(profile, process)
+    if level not in LEVELS:
+        raise InputError("level", level, f"one of {', '.join(LEVELS)}")
+    evs = [e if isinstance(e, Event) else Event.model_validate(e) for e in events]
+    instants = _check_log(process, proc, evs)
+    until = _as_of_instant(as_of)
+    run = _Run(profile, proc, process, level, tuple(adopted))
+    for i, (ev, at) in enumerate(zip(evs, instants, strict=True)):
+        if at > until:
+            break
+        for timer in run.due_timers(at):
+            if timer in run.timers:
+                run.fire(timer)
+        _apply(run, i, ev, at)
+    for timer in run.due_timers(until):
+        if timer in run.timers:
+            run.fire(timer)
+    return _status(run, until)
+
+
+def _as_of_instant(as_of: DateLike) -> dt.datetime:
+    """A date means the last instant of that day (just before 24:00 Asia/Shanghai)."""
+    if isinstance(as_of, str) and len(as_of.strip()) == 10:
+        as_of = to_datetime(as_of, "as_of").date()
+    if isinstance(as_of, dt.date) and not isinstance(as_of, dt.datetime):
+        return to_datetime(as_of + dt.timedelta(days=1), "as_of") - _TICK
+    return to_datetime(as_of, "as_of")
+
+
+def _allowed(run: _Run, when: dt.datetime) -> list[str]:
+    return sorted(
+        {
+            t.event
+            for t in run.proc.transitions
+            if run.state in t.from_ and (t.when is None or run.guard(t.when, when))
+        }
+    )
+
+
+def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
+    candidates = [t for t in run.proc.transitions if t.event == ev.type and run.state in t.from_]
+    chosen = next((t for t in candidates if t.when is None or run.guard(t.when, at)), None)
+    if chosen is None:
+        why = ""
+        if candidates:
+            why = "the rule in force does not provide for it here"
+        raise EventNotAllowedError(i, ev.type, run.state, _allowed(run, at), why)
+    for fld in chosen.requires:
+        if getattr(ev, fld) in (None, []):
+            src = run.cite(chosen, at)
+            raise MissingEventFieldError(
+                i, ev.type, fld, f"{src.short if src else run.profile.id} requires it"
+            )
+    if ev.reviewers is not None:
+        if run.state != START:
+            raise EventLogError(i, ev.type, "reviewers are named on the first event only")
+        run.parties = tuple(dict.fromkeys(ev.reviewers))
+    run.facts.update(ev.facts)
+    source = run.cite(chosen, at)
+    party = _party(run, i, ev, chosen, at)
+    _check_wait(run, i, ev, chosen, at)
+    if chosen.finding is not None and all(
+        run.facts.get(k) == v for k, v in chosen.finding.facts.items()
+    ):
+        f = chosen.finding
+        run.findings.append(
+            Finding(i, f.rule, run.rule(f.rule, at).source, f.message.zh, f.message.en)
+        )
+    run.history.append((ev.type, at))
+    note = f"on behalf of {ev.on_behalf_of}" if ev.on_behalf_of else None
+    if chosen.join == "all" and run.parties and party is not None:
+        run.responded.setdefault(ev.type, set()).add(party)
+        run.close_timers(at, party)
+        waiting = [
+            p for p in run.parties if p not in run.responded[ev.type] and p not in run.deemed
+        ]
+        if waiting:
+            run.trace.append(
+                TraceStep(
+                    at,
+                    i,
+                    ev.type,
+                    chosen.actor,
+                    ev.by,
+                    run.state,
+                    run.state,
+                    chosen.label,
+                    source,
+                    f"{party} done; waiting for {', '.join(waiting)}",
+                )
+            )
+            return
+    run.move(
+        at,
+        i,
+        ev.type,
+        chosen.to,
+        actor=chosen.actor,
+        by=ev.by,
+        label=chosen.label,
+        source=source,
+        note=note,
+    )
+
+
+def _party(run: _Run, i: int, ev: Event, t: TransitionDef, at: dt.datetime) -> str | None:
+    """The reviewer an event speaks for; checks delegation and the reviewer list."""
+    if ev.on_behalf_of is not None:
+        allowed = t.delegable is not None and run.guard(
+            Guard.model_validate({"rule": t.delegable, "is": ["true"]}), at
+        )
+        if not allowed:
+            basis = run.rule(t.delegable, at).source.short if t.delegable else "this step"
+            raise EventNotAllowedError(
+                i,
+                ev.type,
+                run.state,
+                _allowed(run, at),
+                f"review on behalf of another is not provided for ({basis})",
+            )
+    party = ev.on_behalf_of or ev.by
+    reviewing = run.state != START and (
+        t.join == "all" or any(d.per_party for d in run.proc.states[run.state].duties)
+    )
+    if run.parties and reviewing:
+        if party is None:
+            raise MissingEventFieldError(
+                i, ev.type, "by", f"name the reviewer, one of {', '.join(run.parties)}"
+            )
+        if party not in run.parties:
+            raise EventLogError(
+                i, ev.type, f"{party!r} is not a reviewer; reviewers: {', '.join(run.parties)}"
+            )
+        if any(party in done for done in run.responded.values()) or party in run.deemed:
+            raise EventLogError(i, ev.type, f"{party!r} has already answered")
+    return party
+
+
+def _check_wait(run: _Run, i: int, ev: Event, t: TransitionDef, at: dt.datetime) -> None:
+    w = t.wait
+    if w is None or any(run.facts.get(k) != v for k, v in w.only_if.items()):
+        return
+    rule = run.rule(w.rule, at)
+    value = rule.value
+    if value is None or value.kind != "working_days":
+        return
+    anchor = next((when for kind, when in reversed(run.history) if kind == w.after), None)
+    if anchor is None:
+        run.violations.append(
+            Violation(
+                "missing_prior_step",
+                t.actor,
+                None,
+                w.rule,
+                rule.source,
+                f"{ev.type} without a prior {w.after} ({value.n} working days required)",
+                event_index=i,
+            )
+        )
+        return
+    end = run.profile.calendar.add_working_days(anchor.date(), value.n)
+    if at.date() <= end:
+        run.violations.append(
+            Violation(
+                "too_early",
+                t.actor,
+                None,
+                w.rule,
+                rule.source,
+                f"{ev.type} on {at.date().isoformat()}: the {value.n} working days from "
+                f"{w.after} on {anchor.date().isoformat()} run to {end.isoformat()}",
+                due=end + dt.timedelta(days=1),
+                event_index=i,
+            )
+        )
+
+
+def _status(run: _Run, until: dt.datetime) -> ProcessStatus:
+    cal = run.profile.calendar
+    for v in run.violations:
+        if v.ongoing and v.due is not None:
+            v.late_working_days = cal.working_days_between(v.due, max(v.due, until.date()))
+    duties = tuple(
+        OpenDuty(
+            t.duty.actor,
+            t.party,
+            t.duty.rule,
+            t.source,
+            t.period,
+            t.started,
+            t.due,
+            t.end_instant,
+            t.fired,
+            t.provisional,
+            t.warnings,
+        )
+        for t in run.timers
+    )
+    waits: list[NotBefore] = []
+    for t in run.proc.transitions:
+        if t.wait is None or run.state not in t.from_:
+            continue
+        anchor = next((w for k, w in reversed(run.history) if k == t.wait.after), None)
+        if anchor is None:
+            continue
+        rule = run.rule(t.wait.rule, anchor)
+        if rule.value is None or rule.value.kind != "working_days":
+            continue
+        end = cal.add_working_days(anchor.date(), rule.value.n)
+        waits.append(
+            NotBefore(
+                t.event,
+                end + dt.timedelta(days=1),
+                t.wait.rule,
+                rule.source,
+                f"{rule.value.n} working days from {t.wait.after}",
+            )
+        )
+    state = run.proc.states.get(run.state)
+    warnings = list(run.warnings)
+    for timer in run.timers:
+        warnings.extend(w for w in timer.warnings if w not in warnings)
+    return ProcessStatus(
+        profile=run.profile.id,
+        process=run.name,
+        level=run.level,
+        as_of=until,
+        state=run.state,
+        state_label=state.label if state else _START_LABEL,
+        terminal=bool(state and state.terminal),
+        since=run.since,
+        open_duties=duties,
+        fired=tuple(run.fired),
+        violations=tuple(run.violations),
+        findings=tuple(run.findings),
+        not_before=tuple(waits),
+        trace=tuple(run.trace),
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,205 @@
+"""The process format: a jurisdiction's procedures as state machines, in its profile.
+
+A process is data: states (with the duties that run while a process waits in them) and
+transitions (an event moves the process from some states to another), each citing the text
+it rests on. Periods are never written here: a duty or a waiting period names a rule key,
+and the engine asks the profile for the rule in force when the period starts, so the
+profile's precedence (Hubei's 5 versus 10 working days) applies to processes too.
+
+The implicit first state is ``start``: a process has no events yet.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+__all__ = [
+    "START",
+    "Duty",
+    "Finding",
+    "Guard",
+    "ProcessCitation",
+    "ProcessDef",
+    "StateDef",
+    "TransitionDef",
+    "Wait",
+]
+
+#: The state of a process before its first event.
+START = "start"
+
+_CFG = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+NonEmpty = Annotated[str, Field(min_length=1)]
+Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+
+#: Event fields a transition may require.
+EventField = Literal["by", "reasons", "reviewers", "on_behalf_of"]
+
+
+class Label(BaseModel):
+    """A name in Chinese and English."""
+
+    model_config = _CFG
+
+    zh: NonEmpty
+    en: NonEmpty
+
+
+class ProcessCitation(BaseModel):
+    """A citation of one document's text, for a step no rule key covers."""
+
+    model_config = _CFG
+
+    doc: NonEmpty
+    article: NonEmpty
+    clause: str | None = None
+    quote: NonEmpty
+
+
+class Guard(BaseModel):
+    """A condition on the rule in force: the transition exists only when it holds.
+
+    ``is`` lists accepted values (an enum's value, an outcome's ``on_timeout``, ``true`` or
+    ``false`` for a flag, otherwise the value's kind); ``specified`` tests whether the
+    document in force says anything at all.
+    """
+
+    model_config = _CFG
+
+    rule: NonEmpty
+    is_: list[NonEmpty] | None = Field(default=None, alias="is")
+    specified: bool | None = None
+
+    @model_validator(mode="after")
+    def _one(self) -> Guard:
+        if (self.is_ is None) == (self.specified is None):
+            raise ValueError("give exactly one of 'is' or 'specified'")
+        return self
+
+
+class Duty(BaseModel):
+    """A time limit that runs while the process waits in a state.
+
+    The period comes from ``rule`` (in force at the start of the period, which is the event
+    that entered the state). When it passes with the duty undone, the ``outcome`` rule
+    decides: ``deemed_consent`` moves the process to ``deemed_to``; anything else is an
+    overdue violation, and the process keeps waiting.
+    """
+
+    model_config = _CFG
+
+    rule: NonEmpty
+    actor: Ident
+    per_party: bool = Field(
+        default=False, description="one duty per reviewer named by the first event's reviewers"
+    )
+    outcome: str | None = Field(default=None, description="rule key of kind outcome")
+    deemed_to: Ident | None = None
+
+    @model_validator(mode="after")
+    def _deemed(self) -> Duty:
+        if (self.outcome is None) != (self.deemed_to is None):
+            raise ValueError("'outcome' and 'deemed_to' go together")
+        return self
+
+
+class Wait(BaseModel):
+    """The event may happen only after a period counted from an earlier event has ended.
+
+    Used for advance notice and publicity (notice 5 working days before going offline;
+    offline after 10 working days of publicity). Acting too early is a violation.
+    """
+
+    model_config = _CFG
+
+    rule: NonEmpty
+    after: Ident
+    only_if: dict[Ident, bool | str] = Field(
+        default_factory=dict, description="facts (from the events) under which the wait applies"
+    )
+
+
+class Finding(BaseModel):
+    """A warning recorded when the event happens while the given facts hold."""
+
+    model_config = _CFG
+
+    facts: dict[Ident, bool | str]
+    rule: NonEmpty
+    message: Label
+
+
+class TransitionDef(BaseModel):
+    """An event that moves the process from one of ``from`` to ``to``."""
+
+    model_config = _CFG
+
+    event: Ident
+    from_: Annotated[list[Ident], Field(min_length=1)] = Field(alias="from")
+    to: Ident
+    actor: Ident
+    label: Label
+    rule: str | None = Field(default=None, description="rule key cited for this step")
+    cite: ProcessCitation | None = Field(default=None, description="citation when no key fits")
+    when: Guard | None = None
+    requires: list[EventField] = Field(default_factory=list)
+    join: Literal["any", "all"] = Field(
+        default="any", description="all: fires once every reviewer has sent the event"
+    )
+    wait: Wait | None = None
+    delegable: str | None = Field(
+        default=None, description="rule key of kind bool allowing review on behalf of a party"
+    )
+    finding: Finding | None = None
+
+    @model_validator(mode="after")
+    def _cited(self) -> TransitionDef:
+        if self.rule is None and self.cite is None:
+            raise ValueError("a transition cites its text: give 'rule' or 'cite'")
+        return self
+
+
+class StateDef(BaseModel):
+    """A state: its name, whether it ends the process, the duties running in it."""
+
+    model_config = _CFG
+
+    label: Label
+    terminal: bool = False
+    duties: list[Duty] = Field(default_factory=list)
+
+
+class ProcessDef(BaseModel):
+    """One procedure of a jurisdiction, as a state machine."""
+
+    model_config = _CFG
+
+    label: Label
+    states: dict[Ident, StateDef]
+    transitions: Annotated[list[TransitionDef], Field(min_length=1)]
+    notes: str | None = None
+
+    @model_validator(mode="after")
+    def _graph(self) -> ProcessDef:
+        if START in self.states:
+            raise ValueError(f"{START!r} is implicit; do not declare it")
+        known = set(self.states)
+        for i, t in enumerate(self.transitions):
+            for s in t.from_:
+                if s != START and s not in known:
+                    raise ValueError(f"transitions[{i}] ({t.event}): unknown state {s!r}")
+                if s in known and self.states[s].terminal:
+                    raise ValueError(
+                        f"transitions[{i}] ({t.event}): {s!r} is terminal; nothing leaves it"
+                    )
+            if t.to not in known:
+                raise ValueError(f"transitions[{i}] ({t.event}): unknown state {t.to!r}")
+        for name, state in self.states.items():
+            for d in state.duties:
+                if d.deemed_to is not None and d.deemed_to not in known:
+                    raise ValueError(f"state {name!r}: deemed_to names unknown state")
+        if not any(START in t.from_ for t in self.transitions):
+            raise ValueError(f"no transition leaves {START!r}")
+        return self
