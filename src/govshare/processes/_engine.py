@@ -27,7 +27,7 @@ from govshare.processes._log import (
     MixedTimezoneError,
     UnknownEventError,
 )
-from govshare.profiles._model import LEVELS
+from govshare.profiles._model import LEVELS, Value
 from govshare.profiles._process_model import (
     START,
     Duty,
@@ -52,6 +52,7 @@ __all__ = [
     "TraceStep",
     "Violation",
     "get_process",
+    "guard_holds",
     "replay",
 ]
 
@@ -234,19 +235,7 @@ class _Run:
         return result
 
     def guard(self, g: Guard, when: dt.datetime) -> bool:
-        value = self.rule(g.rule, when).value
-        if g.specified is not None:
-            return (value is not None) == g.specified
-        if value is None:
-            return False
-        token: str = value.kind
-        if value.kind == "enum":
-            token = value.value
-        elif value.kind == "outcome":
-            token = value.on_timeout
-        elif value.kind == "bool":
-            token = "true" if value.value else "false"
-        return token in (g.is_ or [])
+        return guard_holds(g, self.rule(g.rule, when).value)
 
     def cite(self, t: TransitionDef, when: dt.datetime) -> Source | None:
         if t.cite is not None:
@@ -420,6 +409,31 @@ class _Run:
         self.responded = {}
         self.deemed = set()
         self.start_duties(at)
+
+
+def guard_holds(g: Guard, value: Value | None) -> bool:
+    """Whether a guard holds for the value of the rule in force (None: not specified).
+
+    ``is`` matches any of the value's tokens: an enum's value, an outcome's ``on_timeout``,
+    ``true``/``false`` for a flag, the actions of a list of steps, the members of a set;
+    otherwise the value's kind.
+    """
+    if g.specified is not None:
+        return (value is not None) == g.specified
+    if value is None:
+        return False
+    tokens: set[str] = {value.kind}
+    if value.kind == "enum":
+        tokens = {value.value}
+    elif value.kind == "outcome":
+        tokens = {value.on_timeout}
+    elif value.kind == "bool":
+        tokens = {"true" if value.value else "false"}
+    elif value.kind == "steps":
+        tokens = {str(step.get("action")) for step in value.steps}
+    elif value.kind == "set":
+        tokens = set(value.values)
+    return bool(tokens & set(g.is_ or ()))
 
 
 def _vague(rule: RuleResult) -> str:

@@ -1,0 +1,143 @@
+"""Mermaid state diagrams generated from process definitions.
+
+Edges carry the event, the period of any deadline that runs out on them and the citation
+of the rule in force at ``as_of`` and ``level``, so the picture matches what :func:`replay`
+does for a case started that day. Transitions whose guard fails there, and states no
+enabled transition reaches, are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from govshare.calendar._dates import DateLike, to_date
+from govshare.errors import GovshareError
+from govshare.processes._engine import get_process, guard_holds
+from govshare.profiles._process_model import START, ProcessDef, TransitionDef
+from govshare.profiles._profile import JurisdictionProfile, RuleResult
+
+__all__ = ["mermaid"]
+
+_UNSAFE = re.compile(r"[:;#{}\[\]\"<>|]")
+
+
+def _clean(text: str) -> str:
+    return _UNSAFE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class _Rules:
+    profile: JurisdictionProfile
+    when: dt.date
+    level: str
+    adopted: tuple[str, ...]
+
+    def get(self, key: str | None) -> RuleResult | None:
+        if key is None:
+            return None
+        try:
+            return self.profile.rule(key, as_of=self.when, level=self.level, adopted=self.adopted)
+        except GovshareError:
+            return None
+
+    def enabled(self, t: TransitionDef) -> bool:
+        if t.when is None:
+            return True
+        r = self.get(t.when.rule)
+        return guard_holds(t.when, None if r is None else r.value)
+
+    def deems(self, key: str | None) -> RuleResult | None:
+        r = self.get(key)
+        v = None if r is None else r.value
+        ok = v is not None and v.kind == "outcome" and v.on_timeout == "deemed_consent"
+        return r if ok else None
+
+    def cite(self, t: TransitionDef) -> str:
+        if t.cite is not None:
+            return f"{t.cite.article}{t.cite.clause or ''}"
+        r = self.get(t.rule)
+        return _where(r) if r else ""
+
+
+def _where(r: RuleResult) -> str:
+    return f"{r.source.article or ''}{r.source.clause or ''}"
+
+
+def _reachable(proc: ProcessDef, rules: _Rules, enabled: list[TransitionDef]) -> set[str]:
+    used = {START}
+    while True:
+        before = len(used)
+        for t in enabled:
+            if used & set(t.from_):
+                used.add(t.to)
+        for name in list(used - {START}):
+            for d in proc.states[name].duties:
+                if d.deemed_to and rules.deems(d.outcome):
+                    used.add(d.deemed_to)
+        if len(used) == before:
+            return used
+
+
+def mermaid(
+    profile: JurisdictionProfile,
+    process: str,
+    *,
+    as_of: DateLike,
+    level: str,
+    adopted: tuple[str, ...] = (),
+    lang: str = "zh",
+) -> str:
+    """A Mermaid ``stateDiagram-v2`` of ``process`` under the rules in force at ``as_of``."""
+    proc = get_process(profile, process)
+    rules = _Rules(profile, to_date(as_of, "as_of"), level, tuple(adopted))
+    zh = lang == "zh"
+    enabled = [t for t in proc.transitions if rules.enabled(t)]
+    used = _reachable(proc, rules, enabled)
+    lines = [
+        "stateDiagram-v2",
+        f"    %% {profile.id} {process} ({level}, {rules.when.isoformat()})",
+        f"    %% {_clean(proc.label.zh if zh else proc.label.en)}",
+    ]
+    for t in enabled:
+        text = t.label.zh if zh else t.label.en
+        for src in t.from_:
+            if src in used:
+                a = "[*]" if src == START else src
+                lines.append(f"    {a} --> {t.to} : {_clean(f'{text} · {rules.cite(t)}')}")
+    for name, state in proc.states.items():
+        if name not in used:
+            continue
+        for duty in state.duties:
+            r = rules.get(duty.rule)
+            if r is None or r.value is None:
+                continue
+            period = _period(r, lang)
+            lines.append(
+                f"    note right of {name} : {_clean(f'{duty.actor} {period} · {_where(r)}')}"
+            )
+            o = rules.deems(duty.outcome)
+            if duty.deemed_to and o is not None:
+                text = "逾期视为同意" if zh else "deemed consent after"
+                lines.append(
+                    f"    {name} --> {duty.deemed_to} : {_clean(f'{text} {period} · {_where(o)}')}"
+                )
+        lines.append(f"    {name} : {_clean(state.label.zh if zh else state.label.en)}")
+        if state.terminal:
+            lines.append(f"    {name} --> [*]")
+    return "\n".join(lines) + "\n"
+
+
+def _period(r: RuleResult, lang: str) -> str:
+    v = r.value
+    if v is None:
+        return ""
+    zh = lang == "zh"
+    if v.kind == "working_days":
+        return f"{v.n}个工作日" if zh else f"{v.n} working days"
+    if v.kind == "calendar_days":
+        return f"{v.n}日" if zh else f"{v.n} days"
+    if v.kind == "promptly":
+        return "及时" if zh else "promptly"
+    return v.kind
