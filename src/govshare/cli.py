@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from govshare import __version__
+from govshare._cli_process import add_commands
 from govshare.calendar import get_calendar, load_arrangement, load_overlay
 from govshare.calendar._calendar import DayInfo, WorkCalendar
 from govshare.errors import DataFileError, GovshareError
@@ -390,6 +391,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_schema = sub.add_parser("schema", help="print the JSON Schema of the profile format")
     p_schema.set_defaults(func=_cmd_schema)
+    add_commands(sub, _common)
     return parser
 
 
