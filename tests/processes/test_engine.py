@@ -1,0 +1,263 @@
+"""The replay engine on Hubei's conditional application: timers, joint review, bad logs.
+
+Expected dates are counted by hand from 国办发明电〔2025〕7号 (2026): Oct 1-7 rest (国庆),
+Sat Oct 10 a make-up working day. Working days after Wed 2026-09-30: Oct 8 (1), Oct 9 (2),
+Oct 10 (3), Oct 12 (4), Oct 13 (5), Oct 14 (6), Oct 15 (7), Oct 16 (8), Oct 19 (9), Oct 20 (10).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+import pytest
+
+from govshare import load_profile
+from govshare.calendar._dates import SHANGHAI
+from govshare.errors import InputError
+from govshare.processes import (
+    Event,
+    EventNotAllowedError,
+    EventOrderError,
+    MissingEventFieldError,
+    MixedTimezoneError,
+    UnknownEventError,
+    replay,
+)
+
+HB = load_profile("hubei")
+SUBMIT: dict[str, Any] = {"at": "2026-09-30T10:00", "type": "submit", "by": "省卫健委"}
+
+
+def _at(day: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(day).replace(tzinfo=SHANGHAI)
+
+
+def run(events: list[Any], as_of: str, level: str = "provincial") -> Any:
+    return replay(HB, "conditional_application", events, as_of=as_of, level=level)
+
+
+def test_provincial_no_reply_is_deemed_consent_after_oct_13_ends() -> None:
+    """Rules 第十四条(二): 5 working days -> due Oct 13; consent when Oct 13 has ended."""
+    on_due_day = run([SUBMIT], "2026-10-13")
+    assert on_due_day.state == "provider_review"
+    (duty,) = on_due_day.open_duties
+    assert duty.due == dt.date(2026, 10, 13)
+    assert duty.end_instant == _at("2026-10-14T00:00")
+    assert not duty.overdue
+    assert not on_due_day.deemed_consent
+
+    after = run([SUBMIT], "2026-10-14")
+    assert after.state == "authorized"
+    assert after.terminal
+    assert after.deemed_consent
+    (fired,) = after.fired
+    assert fired.at == _at("2026-10-14T00:00")
+    assert fired.due == dt.date(2026, 10, 13)
+    assert (fired.source.doc, fired.source.article, fired.source.clause) == (
+        "hb-rules-2021",
+        "第十四条",
+        "(二)",
+    )
+    assert fired.outcome_source is not None
+    assert "视为同意" in (fired.outcome_source.quote or "")
+    last = after.trace[-1]
+    assert (last.index, last.event, last.to_state) == (None, "deemed_consent", "authorized")
+    (violation,) = after.violations
+    assert violation.consequence == "deemed_consent"
+    assert violation.late_working_days is None
+
+
+def test_prefectural_level_counts_ten_days_under_order_419() -> None:
+    """Order 419 第二十条: 10 working days -> due Oct 20; consent from Oct 21 00:00."""
+    assert run([SUBMIT], "2026-10-20", level="prefectural").state == "provider_review"
+    late = run([SUBMIT], "2026-10-21", level="prefectural")
+    assert late.state == "authorized"
+    assert late.fired[0].due == dt.date(2026, 10, 20)
+    assert late.fired[0].source.article == "第二十条"
+
+
+def test_a_reply_at_the_end_instant_is_too_late() -> None:
+    """24:00 of Oct 13 is 00:00 of Oct 14: the deadline has passed by then."""
+    events = [SUBMIT, {"at": "2026-10-14T00:00", "type": "approve", "by": "省公安厅"}]
+    with pytest.raises(EventNotAllowedError) as err:
+        run(events, "2026-10-20")
+    assert err.value.index == 1
+    assert err.value.state == "authorized"
+    assert err.value.allowed == ()
+
+
+def test_reply_in_time_then_authorization() -> None:
+    events = [
+        SUBMIT,
+        {"at": "2026-10-13T23:59", "type": "approve", "by": "省公安厅"},
+        {"at": "2026-10-14T09:00", "type": "authorize"},
+    ]
+    st = run(events, "2026-10-30")
+    assert st.state == "authorized"
+    assert not st.fired
+    assert not st.violations
+    assert [s.event for s in st.trace] == ["submit", "approve", "authorize"]
+    assert st.trace[2].source is not None
+    assert st.trace[2].source.clause == "(三)"
+
+
+def test_refusal_needs_reasons() -> None:
+    events = [SUBMIT, {"at": "2026-10-09", "type": "refuse", "by": "省公安厅"}]
+    with pytest.raises(MissingEventFieldError) as err:
+        run(events, "2026-10-20")
+    assert (err.value.index, err.value.field) == (1, "reasons")
+    assert "第十四条(二)" in str(err.value)
+
+
+def test_refusal_then_escalation_under_the_rules() -> None:
+    """Rules 第十九条: negotiate, then the provincial office coordinates."""
+    events = [
+        SUBMIT,
+        {"at": "2026-10-09", "type": "refuse", "by": "省公安厅", "reasons": "涉密"},
+        {"at": "2026-10-12", "type": "negotiate"},
+        {"at": "2026-10-15", "type": "request_coordination"},
+        {"at": "2026-10-20", "type": "coordination_grants"},
+    ]
+    st = run(events, "2026-10-21")
+    assert st.state == "approved"
+    assert st.trace[2].source is not None
+    assert st.trace[2].source.article == "第十九条"
+
+
+def test_order_419_has_no_negotiation_step() -> None:
+    """Order 第二十条 goes straight to coordination; negotiate is not in its path."""
+    events = [
+        SUBMIT,
+        {"at": "2026-10-09", "type": "refuse", "by": "市公安局", "reasons": "涉密"},
+        {"at": "2026-10-12", "type": "negotiate"},
+    ]
+    with pytest.raises(EventNotAllowedError) as err:
+        run(events, "2026-10-21", level="prefectural")
+    assert err.value.allowed == ("request_coordination",)
+
+
+class TestJointReview:
+    """Rules 第十五条(二), with the profile's reading: deemed consent per reviewer."""
+
+    JOINT: ClassVar[dict[str, Any]] = {**SUBMIT, "reviewers": ["省大数据中心", "省民政厅"]}
+
+    def test_one_refusal_refuses(self) -> None:
+        events = [
+            self.JOINT,
+            {"at": "2026-10-09", "type": "approve", "by": "省大数据中心"},
+            {"at": "2026-10-12", "type": "refuse", "by": "省民政厅", "reasons": "隐私"},
+        ]
+        st = run(events, "2026-10-20")
+        assert st.state == "refused"
+        assert not st.fired
+
+    def test_approval_waits_for_every_reviewer(self) -> None:
+        events = [self.JOINT, {"at": "2026-10-09", "type": "approve", "by": "省大数据中心"}]
+        st = run(events, "2026-10-13")
+        assert st.state == "provider_review"
+        assert [d.party for d in st.open_duties] == ["省民政厅"]
+        assert st.open_duties[0].due == dt.date(2026, 10, 13)
+
+    def test_silent_reviewer_is_deemed_to_consent(self) -> None:
+        events = [self.JOINT, {"at": "2026-10-09", "type": "approve", "by": "省大数据中心"}]
+        st = run(events, "2026-10-14")
+        assert st.state == "authorized"
+        assert [(f.kind, f.party) for f in st.fired] == [("deemed_consent", "省民政厅")]
+
+    def test_all_silent_each_deemed(self) -> None:
+        st = run([self.JOINT], "2026-10-14")
+        assert st.state == "authorized"
+        assert sorted(f.party or "" for f in st.fired) == ["省大数据中心", "省民政厅"]
+
+    def test_reviewer_must_be_named_and_listed(self) -> None:
+        with pytest.raises(MissingEventFieldError):
+            run([self.JOINT, {"at": "2026-10-09", "type": "approve"}], "2026-10-10")
+        with pytest.raises(Exception, match="not a reviewer"):
+            run([self.JOINT, {"at": "2026-10-09", "type": "approve", "by": "X"}], "2026-10-10")
+        twice = [
+            self.JOINT,
+            {"at": "2026-10-09", "type": "approve", "by": "省民政厅"},
+            {"at": "2026-10-09", "type": "approve", "by": "省民政厅"},
+        ]
+        with pytest.raises(Exception, match="already answered"):
+            run(twice, "2026-10-10")
+
+
+def test_delegated_review_where_the_rules_allow_it() -> None:
+    """Rules 第十五条: the data centre may review on the provider's behalf (provincial)."""
+    events = [
+        SUBMIT,
+        {"at": "2026-10-09", "type": "approve", "by": "省大数据中心", "on_behalf_of": "省公安厅"},
+    ]
+    st = run(events, "2026-10-10")
+    assert st.state == "approved"
+    assert st.trace[1].note == "on behalf of 省公安厅"
+    with pytest.raises(EventNotAllowedError, match="on behalf"):
+        run(events, "2026-10-10", level="prefectural")  # the order has no delegation
+
+
+class TestBadLogs:
+    def test_unknown_event_type(self) -> None:
+        with pytest.raises(UnknownEventError) as err:
+            run([{"at": "2026-09-30", "type": "approuve"}], "2026-10-01")
+        assert err.value.index == 0
+        assert "approve" in err.value.known
+
+    def test_event_not_allowed_lists_what_is(self) -> None:
+        with pytest.raises(EventNotAllowedError) as err:
+            run([{"at": "2026-09-30", "type": "approve"}], "2026-10-01")
+        assert (err.value.index, err.value.state, err.value.allowed) == (0, "start", ("submit",))
+
+    def test_time_going_backwards(self) -> None:
+        events = [SUBMIT, {"at": "2026-09-29", "type": "approve"}]
+        with pytest.raises(EventOrderError) as err:
+            run(events, "2026-10-01")
+        assert err.value.index == 1
+
+    def test_naive_and_aware_mixed(self) -> None:
+        events = [SUBMIT, {"at": "2026-10-09T09:00+08:00", "type": "approve"}]
+        with pytest.raises(MixedTimezoneError) as err:
+            run(events, "2026-10-10")
+        assert err.value.index == 1
+        assert "events[0]" in str(err.value)
+
+    def test_aware_times_are_converted_to_shanghai(self) -> None:
+        """2026-10-13T16:30Z is 2026-10-14T00:30 in Shanghai: after the deadline."""
+        events = [
+            {"at": "2026-09-30T02:00Z", "type": "submit"},
+            {"at": "2026-10-13T16:30Z", "type": "approve"},
+        ]
+        with pytest.raises(EventNotAllowedError):
+            run(events, "2026-10-20")
+
+    def test_bad_timestamp_names_the_event(self) -> None:
+        with pytest.raises(Exception, match=r"events\[0\]"):
+            run([{"at": "30/09/2026", "type": "submit"}], "2026-10-01")
+
+    def test_unknown_process_and_level(self) -> None:
+        with pytest.raises(InputError, match="conditional_application"):
+            replay(HB, "nope", [], as_of="2026-10-01", level="provincial")
+        with pytest.raises(InputError, match="level"):
+            replay(HB, "conditional_application", [], as_of="2026-10-01", level="city")
+
+
+def test_events_after_as_of_are_ignored_and_event_objects_accepted() -> None:
+    events = [
+        Event(at=dt.datetime(2026, 9, 30, 10, 0), type="submit"),
+        Event(at=dt.date(2026, 10, 9), type="refuse", reasons="x"),
+    ]
+    assert run(events, "2026-10-08").state == "provider_review"
+    assert run(events, "2026-10-09").state == "refused"
+
+
+def test_unconditional_access_path_depends_on_the_rule_in_force() -> None:
+    """Rules 第十四条: filing first (provincial); order 第二十条: direct (prefectural)."""
+    direct = [{"at": "2026-10-09", "type": "obtain"}]
+    assert (
+        replay(HB, "unconditional_access", direct, as_of="2026-10-09", level="prefectural").state
+        == "obtained"
+    )
+    with pytest.raises(EventNotAllowedError) as err:
+        replay(HB, "unconditional_access", direct, as_of="2026-10-09", level="provincial")
+    assert err.value.allowed == ("file",)
