@@ -53,12 +53,12 @@ def logs(draw: st.DrawFn) -> tuple[str, str, str, list[dict[str, Any]], dt.datet
 
 def _replay(
     case: tuple[str, str, str, list[dict[str, Any]], dt.datetime], as_of: dt.datetime
-) -> ProcessStatus | None:
+) -> ProcessStatus | GovshareError:
     name, process, level, events, _ = case
     try:
         return replay(load_profile(name), process, events, as_of=as_of, level=level)
-    except GovshareError:
-        return None
+    except GovshareError as exc:
+        return exc
 
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -548,10 +548,11 @@ def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
     candidates = [t for t in run.proc.transitions if t.event == ev.type and run.state in t.from_]
     chosen = next((t for t in candidates if t.when is None or run.guard(t.when, at)), None)
     if chosen is None:
-        why = ""
-        if candidates:
-            why = "the rule in force does not provide for it here"
-        raise EventNotAllowedError(i, ev.type, run.state, _allowed(run, at), why)
+        allowed = _allowed(run, at)
+        why = "the rule in force does not provide for it here" if candidates else ""
+        if run.state == START and not allowed:
+            why = "the rules in force at this date and level provide no way to start it"
+        raise EventNotAllowedError(i, ev.type, run.state, allowed, why)
     for fld in chosen.requires:
         if getattr(ev, fld) in (None, []):
             src = run.cite(chosen, at)

@@ -132,7 +132,8 @@ class EventNotAllowedError(EventLogError):
     ) -> None:
         self.state = state
         self.allowed = tuple(allowed)
-        listing = ", ".join(self.allowed) or "nothing (the process has ended)"
+        ended = "nothing" if state == "start" else "nothing (the process has ended)"
+        listing = ", ".join(self.allowed) or ended
         extra = f" ({why})" if why else ""
         super().__init__(index, event, f"not allowed in state {state!r}{extra}; allowed: {listing}")
 
