@@ -243,6 +243,11 @@ def _cmd_show(args: argparse.Namespace) -> int:
         print(f"  {d.id}: {d.title} {d.number or ''} [{d.status}; {d.in_force_from} .. {until}]")
     for key in prof.model.rules:
         _show_rule(prof, key, args)
+    zh = args.lang == "zh"
+    for pid, proc in prof.model.processes.items():
+        events = sorted({t.event for t in proc.transitions})
+        label = proc.label.zh if zh else proc.label.en
+        print(f"{'流程' if zh else 'process'} {pid}: {label} ({', '.join(events)})")
     return 0
 
 
