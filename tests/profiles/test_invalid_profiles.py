@@ -26,6 +26,9 @@ CASES: dict[str, tuple[int | None, str]] = {
     "anchors.yaml": (16, "anchors and aliases"),
     "conflict_without_precedence.yaml": (28, "no declared precedence"),
     "missing_rule_keys.yaml": (14, "rule key share.unconditional.access is missing"),
+    "process_duty_kind.yaml": (21, "share.types cannot be of kind"),
+    "process_leaves_terminal.yaml": (15, "'done' is terminal; nothing leaves it"),
+    "process_uncited_step.yaml": (20, "a transition cites its text"),
 }
 
 
