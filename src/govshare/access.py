@@ -637,8 +637,8 @@ _ACTIONS = {
     "request_coordination": ("提请主管部门协调", "ask the data authority to coordinate"),
     "coordinate": ("由主管部门协调", "have the data authority coordinate"),
     "hold_offline_coordination_meeting": (
-        "由市信息中心召开线下数据协调会",
-        "have the city information centre hold a coordination meeting",
+        "由信息中心组织召开线下数据协调会",
+        "have the information centre hold an offline coordination meeting",
     ),
 }
 
