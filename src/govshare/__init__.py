@@ -17,6 +17,7 @@ from govshare.errors import (
     InputError,
     UnknownRegionError,
 )
+from govshare.processes import EventLogError, replay
 from govshare.profiles import (
     JurisdictionProfile,
     NoRuleInForceError,
@@ -24,7 +25,6 @@ from govshare.profiles import (
     list_profiles,
     load_profile,
 )
-from govshare.processes import EventLogError, replay
 
 __version__ = "0.1.0"
 

@@ -552,7 +552,9 @@ def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
         why = "the rule in force does not provide for it here" if candidates else ""
         if run.state == START and not allowed:
             why = "the rules in force at this date and level provide no way to start it"
-        raise EventNotAllowedError(i, ev.type, run.state, allowed, why)
+        state = run.proc.states.get(run.state)
+        terminal = state is not None and state.terminal
+        raise EventNotAllowedError(i, ev.type, run.state, allowed, why, terminal=terminal)
     for fld in chosen.requires:
         if getattr(ev, fld) in (None, []):
             src = run.cite(chosen, at)

@@ -128,11 +128,18 @@ class EventNotAllowedError(EventLogError):
     """The event cannot happen in the current state (``allowed`` lists what can)."""
 
     def __init__(
-        self, index: int, event: str, state: str, allowed: Sequence[str], why: str = ""
+        self,
+        index: int,
+        event: str,
+        state: str,
+        allowed: Sequence[str],
+        why: str = "",
+        *,
+        terminal: bool = False,
     ) -> None:
         self.state = state
         self.allowed = tuple(allowed)
-        ended = "nothing" if state == "start" else "nothing (the process has ended)"
+        ended = "nothing (the process has ended)" if terminal else "nothing"
         listing = ", ".join(self.allowed) or ended
         extra = f" ({why})" if why else ""
         super().__init__(index, event, f"not allowed in state {state!r}{extra}; allowed: {listing}")
