@@ -401,3 +401,27 @@ class TestPlatformAccount:
         assert duty.due == D(2026, 4, 22)
         assert any(w.startswith("2026-04-17") and "三月三" in w for w in duty.warnings)
         assert any(w.startswith("2026-04-20") and "三月三" in w for w in duty.warnings)
+
+
+def test_catalog_offline_in_use_must_go_through_coordination() -> None:
+    """第二十条(二)/(三): an entry in use or applied for is coordinated, not taken offline."""
+    lz = load_profile("liuzhou")
+    apply = {"at": "2026-09-30", "type": "apply", "facts": {"in_use": True}}
+    with pytest.raises(EventNotAllowedError) as err:
+        replay(
+            lz,
+            "catalog_offline",
+            [apply, {"at": "2026-10-09", "type": "take_offline"}],
+            as_of="2026-10-09",
+            level="prefectural",
+        )
+    assert "in_use: True" in str(err.value)
+    assert "request_coordination" in err.value.allowed
+    st = replay(
+        lz,
+        "catalog_offline",
+        [{**apply, "facts": {"in_use": False}}, {"at": "2026-10-09", "type": "take_offline"}],
+        as_of="2026-10-09",
+        level="prefectural",
+    )
+    assert st.state == "offline"

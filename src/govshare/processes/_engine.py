@@ -534,22 +534,34 @@ def _as_of_instant(as_of: DateLike) -> dt.datetime:
     return to_datetime(as_of, "as_of")
 
 
+def _fits(t: TransitionDef, facts: Mapping[str, bool | str]) -> bool:
+    """No stated fact contradicts the transition's facts."""
+    return all(facts.get(k, v) == v for k, v in t.facts.items())
+
+
 def _allowed(run: _Run, when: dt.datetime) -> list[str]:
     return sorted(
         {
             t.event
             for t in run.proc.transitions
-            if run.state in t.from_ and (t.when is None or run.guard(t.when, when))
+            if run.state in t.from_
+            and _fits(t, run.facts)
+            and (t.when is None or run.guard(t.when, when))
         }
     )
 
 
 def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
     candidates = [t for t in run.proc.transitions if t.event == ev.type and run.state in t.from_]
-    chosen = next((t for t in candidates if t.when is None or run.guard(t.when, at)), None)
+    facts = {**run.facts, **ev.facts}
+    fitting = [t for t in candidates if _fits(t, facts)]
+    chosen = next((t for t in fitting if t.when is None or run.guard(t.when, at)), None)
     if chosen is None:
         allowed = _allowed(run, at)
-        why = "the rule in force does not provide for it here" if candidates else ""
+        why = "the rule in force does not provide for it here" if fitting else ""
+        if candidates and not fitting:
+            stated = ", ".join(f"{k}: {v}" for k, v in facts.items())
+            why = f"the facts stated ({stated}) rule it out"
         if run.state == START and not allowed:
             why = "the rules in force at this date and level provide no way to start it"
         state = run.proc.states.get(run.state)

@@ -144,6 +144,11 @@ class TransitionDef(BaseModel):
     rule: str | None = Field(default=None, description="rule key cited for this step")
     cite: ProcessCitation | None = Field(default=None, description="citation when no key fits")
     when: Guard | None = None
+    facts: dict[Ident, bool | str] = Field(
+        default_factory=dict,
+        description="facts under which the transition applies; excluded only when a fact "
+        "stated in the log (on this event or an earlier one) contradicts one of them",
+    )
     requires: list[EventField] = Field(default_factory=list)
     join: Literal["any", "all"] = Field(
         default="any", description="all: fires once every reviewer has sent the event"
