@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from govshare.calendar._dates import DateLike, to_datetime
 from govshare.errors import InputError
@@ -88,7 +88,7 @@ class FiredTimer:
     outcome_source: Source | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class Violation:
     """A rule broken by an actor: a missed deadline or an act done too early.
 
@@ -199,7 +199,7 @@ class _Timer:
     provisional: bool
     warnings: tuple[str, ...]
     fired: bool = False
-    violation: Violation | None = None
+    violation: int | None = None  # index in _Run.violations of its overdue violation
 
 
 @dataclass
@@ -331,7 +331,7 @@ class _Run:
         )
         self.violations.append(violation)
         if not deemed:
-            timer.violation = violation
+            timer.violation = len(self.violations) - 1
             return
         assert duty.deemed_to is not None
         assert outcome is not None
@@ -378,10 +378,11 @@ class _Run:
             if party is not None and t.party != party:
                 keep.append(t)
                 continue
-            v = t.violation
-            if v is not None and t.due is not None:
-                v.late_working_days = self.profile.calendar.working_days_between(t.due, when.date())
-                v.ongoing = False
+            if t.violation is not None and t.due is not None:
+                late = self.profile.calendar.working_days_between(t.due, when.date())
+                self.violations[t.violation] = replace(
+                    self.violations[t.violation], late_working_days=late, ongoing=False
+                )
         self.timers = keep
 
     # -- moving ---------------------------------------------------------------------------
@@ -699,9 +700,10 @@ def _check_wait(run: _Run, i: int, ev: Event, t: TransitionDef, at: dt.datetime)
 
 def _status(run: _Run, until: dt.datetime) -> ProcessStatus:
     cal = run.profile.calendar
-    for v in run.violations:
+    for i, v in enumerate(run.violations):
         if v.ongoing and v.due is not None:
-            v.late_working_days = cal.working_days_between(v.due, max(v.due, until.date()))
+            late = cal.working_days_between(v.due, max(v.due, until.date()))
+            run.violations[i] = replace(v, late_working_days=late)
     duties = tuple(
         OpenDuty(
             t.duty.actor,
