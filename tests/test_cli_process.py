@@ -103,7 +103,7 @@ def test_diagram(capsys: pytest.CaptureFixture[str]) -> None:
     )
     out = capsys.readouterr().out
     assert out.startswith("stateDiagram-v2\n")
-    assert "3 working days · 第二十六条(二)" in out
+    assert "note right of provider_review : provider 3 working days<br/>第二十六条(二)" in out
 
 
 def test_diagram_unknown_process(capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,11 +20,44 @@ from govshare.profiles._profile import JurisdictionProfile, RuleResult
 
 __all__ = ["mermaid"]
 
-_UNSAFE = re.compile(r"[:;#{}\[\]\"<>|]")
+# Mermaid entity codes keep these characters visible without breaking the syntax.
+_ENTITIES = {"#": "#35;", ":": "#58;", ";": "#59;", '"': "#quot;", "<": "", ">": ""}
+_ENTITY_RE = re.compile("|".join(re.escape(c) for c in _ENTITIES))
+_DIRECTION = re.compile(r"\b(direction)(\s+)(TB|TD|BT|LR|RL)\b", re.IGNORECASE)
+
+#: Chinese names of the actor ids used in process definitions, for Chinese diagrams.
+ACTORS_ZH = {
+    "authority": "主管部门",
+    "city_department": "市级部门",
+    "data_center": "数据中心",
+    "department": "政务部门",
+    "external": "外部事件",
+    "leading_group": "领导小组",
+    "objector": "异议人",
+    "owner": "数据归属部门",
+    "platform": "共享平台",
+    "platform_operator": "平台运营方",
+    "platform_technical_staff": "平台技术实施人员",
+    "provider": "提供部门",
+    "provincial_authority": "省级主管部门",
+    "provincial_department": "省级部门",
+    "requester": "使用部门",
+    "responsible_party": "责任方",
+    "same_level_authority": "同级主管部门",
+    "same_level_government": "同级人民政府",
+}
 
 
 def _clean(text: str) -> str:
-    return _UNSAFE.sub(" ", text).strip()
+    """One line of label text that Mermaid shows as written (entity codes, no HTML)."""
+    one_line = " ".join(text.split())
+    safe = _ENTITY_RE.sub(lambda m: _ENTITIES[m.group(0)], one_line)
+    return _DIRECTION.sub(lambda m: f"{m.group(1)}\u00a0{m.group(3)}", safe)
+
+
+def _label(text: str, cite: str) -> str:
+    """Label and citation on two lines, so a citation is never broken."""
+    return f"{_clean(text)}<br/>{_clean(cite)}" if cite else _clean(text)
 
 
 @dataclass(frozen=True)
@@ -100,12 +133,20 @@ def mermaid(
         f"    %% {profile.id} {process} ({level}, {rules.when.isoformat()})",
         f"    %% {_clean(proc.label.zh if zh else proc.label.en)}",
     ]
+    if len(used) == 1:
+        why = "依现行规则在此层级无法启动" if zh else "the rules in force provide no start here"
+        lines.append(f"    [*] --> not_provided : {_clean(why)}")
+    loops: dict[str, list[str]] = {}
     for t in enabled:
         text = t.label.zh if zh else t.label.en
         for src in t.from_:
-            if src in used:
-                a = "[*]" if src == START else src
-                lines.append(f"    {a} --> {t.to} : {_clean(f'{text} · {rules.cite(t)}')}")
+            if src not in used:
+                continue
+            if src == t.to:  # self-loops are drawn as notes: their labels overlap edges
+                loops.setdefault(src, []).append(_label(text, rules.cite(t)))
+                continue
+            a = "[*]" if src == START else src
+            lines.append(f"    {a} --> {t.to} : {_label(text, rules.cite(t))}")
     for name, state in proc.states.items():
         if name not in used:
             continue
@@ -114,15 +155,14 @@ def mermaid(
             if r is None or r.value is None:
                 continue
             period = _period(r, lang)
-            lines.append(
-                f"    note right of {name} : {_clean(f'{duty.actor} {period} · {_where(r)}')}"
-            )
+            actor = ACTORS_ZH.get(duty.actor, duty.actor) if zh else duty.actor
+            lines.append(f"    note right of {name} : {_label(f'{actor} {period}', _where(r))}")
             o = rules.deems(duty.outcome)
             if duty.deemed_to and o is not None:
-                text = "逾期视为同意" if zh else "deemed consent after"
-                lines.append(
-                    f"    {name} --> {duty.deemed_to} : {_clean(f'{text} {period} · {_where(o)}')}"
-                )
+                text = f"{period}内未答复视为同意" if zh else f"deemed consent after {period}"
+                lines.append(f"    {name} --> {duty.deemed_to} : {_label(text, _where(o))}")
+        for note in loops.get(name, ()):
+            lines.append(f"    note left of {name} : {note}")
         lines.append(f"    {name} : {_clean(state.label.zh if zh else state.label.en)}")
         if state.terminal:
             lines.append(f"    {name} --> [*]")

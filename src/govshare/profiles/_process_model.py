@@ -30,6 +30,25 @@ __all__ = [
 #: The state of a process before its first event.
 START = "start"
 
+#: Words Mermaid reads as keywords; a state may not be named so (diagrams must parse).
+RESERVED_STATES = frozenset(
+    {
+        "state",
+        "note",
+        "class",
+        "classdef",
+        "style",
+        "default",
+        "click",
+        "scale",
+        "acctitle",
+        "accdescr",
+        "direction",
+        "end",
+        "not_provided",
+    }
+)
+
 _CFG = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 NonEmpty = Annotated[str, Field(min_length=1)]
 Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -190,6 +209,9 @@ class ProcessDef(BaseModel):
     def _graph(self) -> ProcessDef:
         if START in self.states:
             raise ValueError(f"{START!r} is implicit; do not declare it")
+        reserved = sorted(set(self.states) & RESERVED_STATES)
+        if reserved:
+            raise ValueError(f"state names reserved by the diagram syntax: {reserved}")
         known = set(self.states)
         for i, t in enumerate(self.transitions):
             for s in t.from_:
