@@ -11,7 +11,6 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
 
 from govshare import load_profile
 from govshare.access import decide_access, load_access_request
@@ -193,8 +192,9 @@ def test_delegated_review() -> None:
 
 
 def test_bad_input() -> None:
-    with pytest.raises(ValidationError):
+    with pytest.raises(InputError, match=r"resource\.share_type") as err:
         decide_access(HB, res(share_type="secret"), "A", as_of=DAY, level="provincial")
+    assert err.value.value == "secret"
     with pytest.raises(InputError, match="requester"):
         decide_access(HB, res(), " ", as_of=DAY, level="provincial")
     with pytest.raises(NoRuleInForceError):

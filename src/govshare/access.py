@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from govshare._yaml import load_yaml, parse_yaml, validate_model
 from govshare.calendar._dates import DateLike, to_date
@@ -245,7 +245,15 @@ def decide_access(
         InputError: a malformed resource or requester.
         NoRuleInForceError: no document of the profile is in force at ``as_of`` and ``level``.
     """
-    res = resource if isinstance(resource, Resource) else Resource.model_validate(resource)
+    if isinstance(resource, Resource):
+        res = resource
+    else:
+        try:
+            res = Resource.model_validate(resource)
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise InputError(f"resource.{where}", first.get("input"), first["msg"]) from None
     if not requester.strip():
         raise InputError("requester", requester, "the requesting department's name")
     ctx = _Ctx(profile, level, to_date(as_of, "as_of"), tuple(adopted))

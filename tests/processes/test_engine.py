@@ -17,6 +17,7 @@ from govshare.calendar._dates import SHANGHAI
 from govshare.errors import InputError
 from govshare.processes import (
     Event,
+    EventLogError,
     EventNotAllowedError,
     EventOrderError,
     MissingEventFieldError,
@@ -234,6 +235,11 @@ class TestBadLogs:
     def test_bad_timestamp_names_the_event(self) -> None:
         with pytest.raises(Exception, match=r"events\[0\]"):
             run([{"at": "30/09/2026", "type": "submit"}], "2026-10-01")
+
+    def test_malformed_event_names_index_and_field(self) -> None:
+        with pytest.raises(EventLogError, match=r"events\[1\] \(approve\): colour") as err:
+            run([SUBMIT, {"at": "2026-10-09", "type": "approve", "colour": "red"}], "2026-10-10")
+        assert err.value.index == 1
 
     def test_unknown_process_and_level(self) -> None:
         with pytest.raises(InputError, match="conditional_application"):

@@ -44,6 +44,13 @@ def logs(draw: st.DrawFn) -> tuple[str, str, str, list[dict[str, Any]], dt.datet
             ev["by"] = draw(st.sampled_from(PEOPLE))
         if draw(st.booleans()):
             ev["reasons"] = "理由"
+        junk = draw(st.sampled_from([None, None, None, None, "field", "at", "type"]))
+        if junk == "field":
+            ev["colour"] = "red"
+        elif junk == "at":
+            ev["at"] = draw(st.sampled_from(["30/09/2026", "", "2026-13-01", "2026-09-30T25:00"]))
+        elif junk == "type":
+            ev["type"] = draw(st.sampled_from(["Approve", "", "nope"]))
         if i == 0 and draw(st.booleans()):
             ev["reviewers"] = draw(st.lists(st.sampled_from(PEOPLE), min_size=1, unique=True))
         events.append(ev)

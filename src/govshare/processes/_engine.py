@@ -16,6 +16,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from pydantic import ValidationError
+
 from govshare.calendar._dates import DateLike, to_datetime
 from govshare.errors import InputError
 from govshare.processes._log import (
@@ -509,7 +511,7 @@ def replay(
     proc = get_process(profile, process)
     if level not in LEVELS:
         raise InputError("level", level, f"one of {', '.join(LEVELS)}")
-    evs = [e if isinstance(e, Event) else Event.model_validate(e) for e in events]
+    evs = [_event(i, e) for i, e in enumerate(events)]
     instants = _check_log(process, proc, evs)
     until = _as_of_instant(as_of)
     run = _Run(profile, proc, process, level, tuple(adopted))
@@ -524,6 +526,18 @@ def replay(
         if timer in run.timers:
             run.fire(timer)
     return _status(run, until)
+
+
+def _event(i: int, e: Event | Mapping[str, object]) -> Event:
+    if isinstance(e, Event):
+        return e
+    try:
+        return Event.model_validate(e)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        kind = e.get("type") if isinstance(e, Mapping) else None
+        raise EventLogError(i, str(kind or "?"), f"{where}: {first['msg']}") from None
 
 
 def _as_of_instant(as_of: DateLike) -> dt.datetime:
