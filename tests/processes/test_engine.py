@@ -8,6 +8,7 @@ Oct 10 (3), Oct 12 (4), Oct 13 (5), Oct 14 (6), Oct 15 (7), Oct 16 (8), Oct 19 (
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -267,3 +268,25 @@ def test_unconditional_access_path_depends_on_the_rule_in_force() -> None:
     with pytest.raises(EventNotAllowedError) as err:
         replay(HB, "unconditional_access", direct, as_of="2026-10-09", level="provincial")
     assert err.value.allowed == ("file",)
+
+
+def test_a_deadline_of_a_state_entered_by_deemed_consent_fires_before_the_next_event() -> None:
+    """Chainland (a test profile): 2 working days to reply, then 2 for the platform.
+
+    Submitted Wed 2026-09-30: reply due Oct 9 (Oct 8, 9), deemed consent at Oct 10 00:00.
+    The platform's 2 days run from Sat Oct 10 (a make-up working day, not counted): Oct 12,
+    Oct 13 -> due Oct 13. Authorized on Oct 20: late Oct 14, 15, 16, 19, 20 = 5 working days.
+    """
+    chain = load_profile(Path(__file__).parent / "chainland.yaml")
+    events = [
+        {"at": "2026-09-30T10:00", "type": "submit"},
+        {"at": "2026-10-20T10:00", "type": "authorize"},
+    ]
+    st = replay(chain, "chain", events, as_of="2026-10-21", level="provincial")
+    assert st.state == "done"
+    assert [(f.kind, f.due) for f in st.fired] == [
+        ("deemed_consent", dt.date(2026, 10, 9)),
+        ("overdue", dt.date(2026, 10, 13)),
+    ]
+    late = st.violations[-1]
+    assert (late.actor, late.late_working_days, late.ongoing) == ("platform", 5, False)

@@ -518,14 +518,20 @@ def replay(
     for i, (ev, at) in enumerate(zip(evs, instants, strict=True)):
         if at > until:
             break
-        for timer in run.due_timers(at):
-            if timer in run.timers:
-                run.fire(timer)
+        _fire_until(run, at)
         _apply(run, i, ev, at)
-    for timer in run.due_timers(until):
-        if timer in run.timers:
-            run.fire(timer)
+    _fire_until(run, until)
     return _status(run, until)
+
+
+def _fire_until(run: _Run, until: dt.datetime) -> None:
+    """Fire, in time order, every deadline ending at or before ``until``, including those
+    of states entered by an earlier firing."""
+    while True:
+        due = run.due_timers(until)
+        if not due:
+            return
+        run.fire(due[0])
 
 
 def _event(i: int, e: Event | Mapping[str, object]) -> Event:
