@@ -17,6 +17,7 @@ def test_replay_json(capsys: pytest.CaptureFixture[str]) -> None:
     out = json.loads(capsys.readouterr().out)
     assert out["state"] == "authorized"
     assert out["terminal"] is True
+    assert out["deemed_consent"] is True
     assert out["fired"][0]["kind"] == "deemed_consent"
     assert out["fired"][0]["due"] == "2026-10-13"
     assert out["fired"][0]["at"] == "2026-10-14T00:00:00+08:00"

@@ -83,7 +83,8 @@ def _cmd_replay(args: argparse.Namespace) -> int:
         )
     except EventLogError as exc:
         raise exc.located(loaded.file, loaded.line_of(("events", exc.index))) from None
-    _print(args, jsonable(st), _status_text(st, args.lang == "zh"), st.warnings)
+    payload = jsonable(st) | {"deemed_consent": st.deemed_consent}
+    _print(args, payload, _status_text(st, args.lang == "zh"), st.warnings)
     return 0
 
 
