@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from govshare._json import jsonable
@@ -84,7 +83,7 @@ def _cmd_replay(args: argparse.Namespace) -> int:
     except EventLogError as exc:
         raise exc.located(loaded.file, loaded.line_of(("events", exc.index))) from None
     payload = jsonable(st) | {"deemed_consent": st.deemed_consent}
-    _print(args, payload, _status_text(st, args.lang == "zh"), st.warnings)
+    args.emit(args, payload, _status_text(st, args.lang == "zh"))
     return 0
 
 
@@ -106,12 +105,8 @@ def _cmd_decide(args: argparse.Namespace) -> int:
     d = decide_access(
         prof, req.resource, req.requester, as_of=req.as_of, level=req.level, adopted=req.adopted
     )
-    _print(
-        args,
-        jsonable(d) | {"citations": jsonable(d.citations)},
-        _decision_text(d, args.lang == "zh"),
-        d.warnings,
-    )
+    payload = jsonable(d) | {"citations": jsonable(d.citations)}
+    args.emit(args, payload, _decision_text(d, args.lang == "zh"))
     return 0
 
 
@@ -131,17 +126,12 @@ def _cmd_diagram(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print(args: argparse.Namespace, payload: Any, text: str, warnings: tuple[str, ...]) -> None:
-    if args.json:
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    print(text)
-    for w in warnings:
-        print(f"  {'注意' if args.lang == 'zh' else 'warning'}: {w}")
+def add_commands(sub: Any, common: Any, emit: Any) -> None:
+    """Register the commands on the ``govshare`` sub-parsers.
 
-
-def add_commands(sub: Any, common: Any) -> None:
-    """Register the commands on the ``govshare`` sub-parsers."""
+    ``common`` adds the shared options (``--json``, ``--lang``); ``emit`` prints a payload
+    as JSON or as text with its warnings, as every other command does.
+    """
     p = sub.add_parser("replay", help="replay an event log: state, deadlines, violations")
     p.add_argument("profile", help="profile name or path")
     p.add_argument("log", help="event log (YAML, see docs/processes.md)")
@@ -149,13 +139,13 @@ def add_commands(sub: Any, common: Any) -> None:
     p.add_argument("--level", choices=_LEVELS, help="override the log's level")
     p.add_argument("--adopt", action="append", metavar="DOC", help="override adopted documents")
     common(p)
-    p.set_defaults(func=_cmd_replay)
+    p.set_defaults(func=_cmd_replay, emit=emit)
 
     p = sub.add_parser("decide", help="which access path a request takes, and who reviews it")
     p.add_argument("profile", help="profile name or path")
     p.add_argument("request", help="request file (YAML, see docs/access.md)")
     common(p)
-    p.set_defaults(func=_cmd_decide)
+    p.set_defaults(func=_cmd_decide, emit=emit)
 
     p = sub.add_parser("diagram", help="Mermaid state diagram of a process")
     p.add_argument("profile", help="profile name or path")

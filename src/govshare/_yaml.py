@@ -188,6 +188,16 @@ def _issues(exc: ValidationError, loaded: LoadedYaml) -> Iterator[DataIssue]:
         yield DataIssue(loaded.file, loaded.line_of(loc), _dotted(loc), msg)
 
 
+def first_error(exc: ValidationError) -> tuple[str, object, str]:
+    """The first problem of a validation error: dotted field, value received, message."""
+    err = exc.errors(include_url=False)[0]
+    return (
+        _dotted(tuple(p for p in err["loc"] if isinstance(p, str | int))),
+        err.get("input"),
+        err["msg"],
+    )
+
+
 def validate_model(model: type[M], loaded: LoadedYaml) -> M:
     """Validate parsed YAML against a pydantic model; errors name file, line and field."""
     try:

@@ -17,10 +17,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from govshare._yaml import load_yaml, parse_yaml, validate_model
+from govshare._yaml import first_error, load_yaml, parse_yaml, validate_model
 from govshare.calendar._dates import DateLike, to_date
 from govshare.errors import InputError
-from govshare.profiles._model import Flag, Level
+from govshare.profiles._model import Flag, Level, period_label
 from govshare.profiles._profile import (
     JurisdictionProfile,
     NoRuleInForceError,
@@ -194,7 +194,7 @@ class _Ctx:
         r = self.profile.rule(key, as_of=self.as_of, level=self.level, adopted=self.adopted)
         period: str | None = None
         due: dt.date | None = None
-        period_zh = _period_zh(r)
+        period_zh = period_label(r.value, "zh")
         if r.value is not None and start is not None:
             try:
                 d = self.profile.deadline(
@@ -204,17 +204,6 @@ class _Ctx:
             except NotADeadlineError:
                 period = "promptly (及时)" if r.value.kind == "promptly" else None
         return ReviewStep(actor, zh, en, period, due, r.source, period_zh)
-
-
-def _period_zh(r: RuleResult) -> str | None:
-    v = r.value
-    if v is None:
-        return None
-    if v.kind == "working_days":
-        return f"{v.n}个工作日"
-    if v.kind == "calendar_days":
-        return f"{v.n}日"
-    return {"promptly": "及时", "immediate": "立即", "same_day": "当日"}.get(v.kind)
 
 
 def _details(r: RuleResult | None) -> dict[str, Any]:
@@ -251,9 +240,8 @@ def decide_access(
         try:
             res = Resource.model_validate(resource)
         except ValidationError as exc:
-            first = exc.errors(include_url=False)[0]
-            where = ".".join(str(p) for p in first["loc"])
-            raise InputError(f"resource.{where}", first.get("input"), first["msg"]) from None
+            where, value, message = first_error(exc)
+            raise InputError(f"resource.{where}", value, message) from None
     if not requester.strip():
         raise InputError("requester", requester, "the requesting department's name")
     ctx = _Ctx(profile, level, to_date(as_of, "as_of"), tuple(adopted))

@@ -396,7 +396,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p_schema = sub.add_parser("schema", help="print the JSON Schema of the profile format")
     p_schema.set_defaults(func=_cmd_schema)
-    add_commands(sub, _common)
+    add_commands(sub, _common, _emit)
     return parser
 
 

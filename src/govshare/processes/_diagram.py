@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from govshare.calendar._dates import DateLike, to_date
 from govshare.errors import GovshareError
-from govshare.processes._engine import get_process, guard_holds
+from govshare.processes._engine import deems_consent, get_process, guard_holds
+from govshare.profiles._model import period_label
 from govshare.profiles._process_model import START, ProcessDef, TransitionDef
 from govshare.profiles._profile import JurisdictionProfile, RuleResult
 
@@ -83,9 +84,7 @@ class _Rules:
 
     def deems(self, key: str | None) -> RuleResult | None:
         r = self.get(key)
-        v = None if r is None else r.value
-        ok = v is not None and v.kind == "outcome" and v.on_timeout == "deemed_consent"
-        return r if ok else None
+        return r if r is not None and deems_consent(r.value) else None
 
     def cite(self, t: TransitionDef) -> str:
         if t.cite is not None:
@@ -154,7 +153,7 @@ def mermaid(
             r = rules.get(duty.rule)
             if r is None or r.value is None:
                 continue
-            period = _period(r, lang)
+            period = period_label(r.value, lang) or r.value.kind
             actor = ACTORS_ZH.get(duty.actor, duty.actor) if zh else duty.actor
             lines.append(f"    note right of {name} : {_label(f'{actor} {period}', _where(r))}")
             o = rules.deems(duty.outcome)
@@ -167,17 +166,3 @@ def mermaid(
         if state.terminal:
             lines.append(f"    {name} --> [*]")
     return "\n".join(lines) + "\n"
-
-
-def _period(r: RuleResult, lang: str) -> str:
-    v = r.value
-    if v is None:
-        return ""
-    zh = lang == "zh"
-    if v.kind == "working_days":
-        return f"{v.n}个工作日" if zh else f"{v.n} working days"
-    if v.kind == "calendar_days":
-        return f"{v.n}日" if zh else f"{v.n} days"
-    if v.kind == "promptly":
-        return "及时" if zh else "promptly"
-    return v.kind

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from pydantic import ValidationError
 
+from govshare._yaml import first_error
 from govshare.calendar._dates import DateLike, to_datetime
 from govshare.errors import InputError
 from govshare.processes._log import (
@@ -53,6 +54,7 @@ __all__ = [
     "ProcessStatus",
     "TraceStep",
     "Violation",
+    "deems_consent",
     "get_process",
     "guard_holds",
     "replay",
@@ -300,12 +302,7 @@ class _Run:
         at = timer.end_instant
         duty = timer.duty
         outcome = self.rule(duty.outcome, timer.started) if duty.outcome else None
-        deemed = (
-            outcome is not None
-            and outcome.value is not None
-            and outcome.value.kind == "outcome"
-            and outcome.value.on_timeout == "deemed_consent"
-        )
+        deemed = outcome is not None and deems_consent(outcome.value)
         kind = "deemed_consent" if deemed else "overdue"
         self.fired.append(
             FiredTimer(
@@ -412,6 +409,11 @@ class _Run:
         self.responded = {}
         self.deemed = set()
         self.start_duties(at)
+
+
+def deems_consent(value: Value | None) -> bool:
+    """Whether an outcome rule's value makes a missed deadline deemed consent."""
+    return value is not None and value.kind == "outcome" and value.on_timeout == "deemed_consent"
 
 
 def guard_holds(g: Guard, value: Value | None) -> bool:
@@ -540,10 +542,9 @@ def _event(i: int, e: Event | Mapping[str, object]) -> Event:
     try:
         return Event.model_validate(e)
     except ValidationError as exc:
-        first = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"])
+        where, _, message = first_error(exc)
         kind = e.get("type") if isinstance(e, Mapping) else None
-        raise EventLogError(i, str(kind or "?"), f"{where}: {first['msg']}") from None
+        raise EventLogError(i, str(kind or "?"), f"{where}: {message}") from None
 
 
 def _as_of_instant(as_of: DateLike) -> dt.datetime:

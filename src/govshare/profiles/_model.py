@@ -185,6 +185,29 @@ Value = Annotated[
 ]
 
 
+_PERIOD_WORDS = {
+    "promptly": ("及时", "promptly"),
+    "immediate": ("立即", "immediately"),
+    "same_day": ("当日", "the same day"),
+}
+
+
+def period_label(value: Value | None, lang: str = "zh") -> str | None:
+    """A short name for the time limit a value sets (``5个工作日``, ``5 working days``).
+
+    None when the value sets no time limit (or is not specified).
+    """
+    if value is None:
+        return None
+    zh = lang == "zh"
+    if value.kind == "working_days":
+        return f"{value.n}个工作日" if zh else f"{value.n} working days"
+    if value.kind == "calendar_days":
+        return f"{value.n}日" if zh else f"{value.n} days"
+    words = _PERIOD_WORDS.get(value.kind)
+    return None if words is None else words[0 if zh else 1]
+
+
 class Citation(BaseModel):
     """Where a rule stands in its document, with the exact words."""
 
