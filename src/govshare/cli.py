@@ -13,7 +13,14 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from govshare import __version__
+from govshare import (
+    __version__,
+    _cli_check,
+    _cli_compare,
+    _cli_obligations,
+    _cli_scenarios,
+    _cli_timeline,
+)
 from govshare._cli_process import add_commands
 from govshare.calendar import get_calendar, load_arrangement, load_overlay
 from govshare.calendar._calendar import DayInfo, WorkCalendar
@@ -397,6 +404,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_schema = sub.add_parser("schema", help="print the JSON Schema of the profile format")
     p_schema.set_defaults(func=_cmd_schema)
     add_commands(sub, _common, _emit)
+    for module in (_cli_compare, _cli_timeline, _cli_scenarios, _cli_check, _cli_obligations):
+        module.add_commands(sub, _common, _emit)
     return parser
 
 
