@@ -290,3 +290,56 @@ def test_a_deadline_of_a_state_entered_by_deemed_consent_fires_before_the_next_e
     ]
     late = st.violations[-1]
     assert (late.actor, late.late_working_days, late.ongoing) == ("platform", 5, False)
+
+
+class TestDutyHistory:
+    """``ProcessStatus.duties`` keeps every duty, open or ended, with how it ended."""
+
+    def test_deemed_consent_ends_the_providers_duty(self) -> None:
+        # Wed 9/30 + 5 working days: 10/8, 10/9, 10/10 (Sat makeup), 10/12, 10/13.
+        (duty,) = run([SUBMIT], "2026-10-20").duties
+        assert (duty.actor, duty.due, duty.outcome) == (
+            "provider",
+            dt.date(2026, 10, 13),
+            "deemed_consent",
+        )
+        assert duty.ended == _at("2026-10-14T00:00")
+        assert duty.source.clause == "(二)"
+
+    def test_open_then_done_then_late(self) -> None:
+        (open_duty,) = run([SUBMIT], "2026-10-09").duties
+        assert (open_duty.outcome, open_duty.ended) == ("open", None)
+        reply = {"at": "2026-10-12T09:00", "type": "approve", "by": "省公安厅"}
+        first, *_ = run([SUBMIT, reply], "2026-10-20").duties
+        assert (first.outcome, first.ended) == ("done", _at("2026-10-12T09:00"))
+
+    def test_xinzhou_platform_then_provider_overdue(self) -> None:
+        # Platform: 2 working days from Wed 9/30 -> 10/8, 10/9. Forwarded 10/9 15:00;
+        # provider: 5 working days from 10/9 -> 10/10 (Sat makeup), 10/12, 10/13, 10/14, 10/15.
+        xz = load_profile("xinzhou")
+        events = [SUBMIT, {"at": "2026-10-09T15:00", "type": "forward"}]
+        st = replay(xz, "conditional_application", events, as_of="2026-10-20", level="prefectural")
+        platform, provider = st.duties
+        assert (platform.actor, platform.due, platform.outcome) == (
+            "platform",
+            dt.date(2026, 10, 9),
+            "done",
+        )
+        assert (provider.actor, provider.due, provider.outcome) == (
+            "provider",
+            dt.date(2026, 10, 15),
+            "overdue",
+        )
+        assert provider.ended is None
+
+    def test_xinzhou_provider_answering_after_the_due_day_is_late(self) -> None:
+        xz = load_profile("xinzhou")
+        events = [
+            SUBMIT,
+            {"at": "2026-10-09T15:00", "type": "forward"},
+            {"at": "2026-10-19T09:00", "type": "approve", "by": "市公安局"},
+        ]
+        st = replay(xz, "conditional_application", events, as_of="2026-10-20", level="prefectural")
+        provider = st.duties[1]
+        assert (provider.due, provider.outcome) == (dt.date(2026, 10, 15), "late")
+        assert provider.ended == _at("2026-10-19T09:00")

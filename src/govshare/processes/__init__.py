@@ -5,6 +5,7 @@ See docs/processes.md for the log format and examples.
 """
 
 from govshare.processes._engine import (
+    DutyRecord,
     Finding,
     FiredTimer,
     NotBefore,
@@ -28,6 +29,7 @@ from govshare.processes._log import (
 )
 
 __all__ = [
+    "DutyRecord",
     "Event",
     "EventLog",
     "EventLogError",

@@ -153,6 +153,29 @@ class TraceStep:
 
 
 @dataclass(frozen=True)
+class DutyRecord:
+    """A duty's whole life in the case: when it started, when it was due, how it ended.
+
+    ``outcome`` is ``open`` (still running at ``as_of``), ``done`` (discharged in time),
+    ``late`` (discharged after its due day), ``overdue`` (running past its due day at
+    ``as_of``), ``deemed_consent`` (ended by the law's deemed consent), or ``no_limit``
+    (the rule sets no computable time limit).
+    """
+
+    actor: str
+    party: str | None
+    rule: str
+    source: Source
+    period: str
+    started: dt.datetime
+    due: dt.date | None
+    end_instant: dt.datetime | None
+    ended: dt.datetime | None
+    outcome: str
+    provisional: bool = False
+
+
+@dataclass(frozen=True)
 class ProcessStatus:
     """Where a case stands at ``as_of``; see :func:`replay`."""
 
@@ -171,6 +194,9 @@ class ProcessStatus:
     not_before: tuple[NotBefore, ...]
     trace: tuple[TraceStep, ...]
     warnings: tuple[str, ...]
+    #: every duty of the case in the order they started, open or ended (for timelines and
+    #: side-by-side comparisons)
+    duties: tuple[DutyRecord, ...] = ()
 
     @property
     def deemed_consent(self) -> bool:
@@ -204,6 +230,8 @@ class _Timer:
     warnings: tuple[str, ...]
     fired: bool = False
     violation: int | None = None  # index in _Run.violations of its overdue violation
+    ended: dt.datetime | None = None
+    deemed: bool = False
 
 
 @dataclass
@@ -221,6 +249,7 @@ class _Run:
     responded: dict[str, set[str]] = field(default_factory=dict)
     deemed: set[str] = field(default_factory=set)
     timers: list[_Timer] = field(default_factory=list)
+    all_timers: list[_Timer] = field(default_factory=list)
     facts: dict[str, bool | str] = field(default_factory=dict)
     history: list[tuple[str, dt.datetime]] = field(default_factory=list)
     fired: list[FiredTimer] = field(default_factory=list)
@@ -269,12 +298,11 @@ class _Run:
                 d = None
             for party in self.parties_for(duty):
                 if d is None:
-                    self.timers.append(
-                        _Timer(duty, party, when, rule.source, _vague(rule), None, None, False, ())
+                    timer = _Timer(
+                        duty, party, when, rule.source, _vague(rule), None, None, False, ()
                     )
-                    continue
-                self.timers.append(
-                    _Timer(
+                else:
+                    timer = _Timer(
                         duty,
                         party,
                         when,
@@ -285,7 +313,8 @@ class _Run:
                         d.provisional,
                         d.warnings,
                     )
-                )
+                self.timers.append(timer)
+                self.all_timers.append(timer)
 
     def due_timers(self, until: dt.datetime) -> list[_Timer]:
         out = [
@@ -335,6 +364,8 @@ class _Run:
         assert duty.deemed_to is not None
         assert outcome is not None
         self.timers.remove(timer)
+        timer.ended = at
+        timer.deemed = True
         self.deemed.add(timer.party or "")
         if self.pending_parties(duty):
             self.trace.append(
@@ -377,6 +408,7 @@ class _Run:
             if party is not None and t.party != party:
                 keep.append(t)
                 continue
+            t.ended = when
             if t.violation is not None and t.due is not None:
                 late = self.profile.calendar.working_days_between(t.due, when.date())
                 self.violations[t.violation] = replace(
@@ -781,4 +813,29 @@ def _status(run: _Run, until: dt.datetime) -> ProcessStatus:
         not_before=tuple(waits),
         trace=tuple(run.trace),
         warnings=tuple(warnings),
+        duties=tuple(_record(t) for t in run.all_timers),
+    )
+
+
+def _record(t: _Timer) -> DutyRecord:
+    if t.deemed:
+        outcome = "deemed_consent"
+    elif t.due is None:
+        outcome = "no_limit"
+    elif t.ended is None:
+        outcome = "overdue" if t.fired else "open"
+    else:
+        outcome = "late" if t.fired else "done"
+    return DutyRecord(
+        t.duty.actor,
+        t.party,
+        t.duty.rule,
+        t.source,
+        t.period,
+        t.started,
+        t.due,
+        t.end_instant,
+        t.ended,
+        outcome,
+        t.provisional,
     )
