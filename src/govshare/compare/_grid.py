@@ -1,0 +1,272 @@
+"""One grid (sections of rows, a column per profile) rendered as a terminal table, Markdown,
+CSV or a self-contained HTML page. The rules matrix and the scenario comparison both use it.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+__all__ = ["Cell", "Grid", "Row", "Section", "render_grid"]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell: its lines (value first, citation after), the quote behind it, a style."""
+
+    lines: tuple[str, ...]
+    quote: str | None = None
+    style: str = ""  # "", "na" (no rule), "whatif" (changed by a patch), "deemed", "overdue"
+
+
+@dataclass(frozen=True)
+class Row:
+    """A row: what it is (key and label) and a cell per column."""
+
+    head: str
+    label: str
+    cells: tuple[Cell, ...]
+    differs: bool
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of rows under a title (an inventory section)."""
+
+    title: str
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Everything a rendering needs."""
+
+    title: str
+    subtitle: str
+    columns: tuple[str, ...]
+    sections: tuple[Section, ...]
+    notes: tuple[str, ...] = field(default=())
+
+
+# -- terminal --------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[A-Za-z0-9_.\-/:()〔〕]+|\s+|.")
+
+
+def width_of(text: str) -> int:
+    """Columns ``text`` takes in a terminal (CJK and full-width characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cut(token: str, width: int) -> list[str]:
+    out, cur = [], ""
+    for ch in token:
+        if width_of(cur + ch) > width:
+            out.append(cur)
+            cur = ""
+        cur += ch
+    return [*out, cur]
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Wrap ``text`` to ``width`` display columns, breaking Latin text at spaces."""
+    lines: list[str] = []
+    cur = ""
+    for token in _TOKEN.findall(text):
+        if width_of(cur + token) <= width:
+            cur += token
+            continue
+        if cur.strip():
+            lines.append(cur.rstrip())
+        cur = "" if token.isspace() else token
+        if width_of(cur) > width:
+            *full, cur = _cut(cur, width)
+            lines.extend(full)
+    if cur.strip() or not lines:
+        lines.append(cur.rstrip())
+    return lines
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - width_of(text))
+
+
+def _stacked(grid: Grid, width: int) -> str:
+    """Many columns: each row lists the columns one under the other."""
+    left = min(30, max(width_of(c) for c in grid.columns) + 2)
+    rest = max(20, width - 2 - left)
+    rule = "─" * width
+    out = [grid.title, grid.subtitle]
+    for section in grid.sections:
+        out += [rule, f"■ {section.title}"]
+        for row in section.rows:
+            mark = " ≠" if row.differs else ""
+            out.extend(wrap(f"{row.head}{mark}  {row.label}", width))
+            for name, cell in zip(grid.columns, row.cells, strict=True):
+                text = " — ".join(cell.lines) + (
+                    " [假设 what-if]" if cell.style == "whatif" else ""
+                )
+                heads = wrap(name, left - 2)
+                body = wrap(text, rest)
+                for i in range(max(len(heads), len(body))):
+                    h = heads[i] if i < len(heads) else ""
+                    b = body[i] if i < len(body) else ""
+                    out.append(("  " + _pad(h, left) + b).rstrip())
+    out.append(rule)
+    out.extend(w for note in grid.notes for w in wrap(note, width))
+    return "\n".join(out)
+
+
+def _table(grid: Grid, width: int) -> str:
+    n = max(1, len(grid.columns))
+    col = (width - 2 - 3 * (n - 1)) // n
+    if n > 3 or col < 26:
+        return _stacked(grid, width)
+    rule = "─" * min(width, 2 + n * col + 3 * (n - 1))
+    out = [grid.title, grid.subtitle, rule]
+    header = [wrap(c, col) for c in grid.columns]
+    for i in range(max(len(h) for h in header)):
+        out.append(
+            "  " + " │ ".join(_pad(h[i] if i < len(h) else "", col) for h in header).rstrip()
+        )
+    for section in grid.sections:
+        out += [rule, f"■ {section.title}"]
+        for row in section.rows:
+            mark = " ≠" if row.differs else ""
+            out.extend(wrap(f"{row.head}{mark}  {row.label}", width))
+            cells = [[w for line in c.lines for w in wrap(line, col)] for c in row.cells]
+            for i in range(max((len(c) for c in cells), default=0)):
+                parts = [_pad(c[i] if i < len(c) else "", col) for c in cells]
+                out.append(("  " + " │ ".join(parts)).rstrip())
+    out.append(rule)
+    out.extend(w for note in grid.notes for w in wrap(note, width))
+    return "\n".join(out)
+
+
+# -- Markdown ------------------------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _markdown(grid: Grid) -> str:
+    out = [f"**{_md(grid.title)}**", "", _md(grid.subtitle), ""]
+    head = "| 规则 Rule | " + " | ".join(_md(c) for c in grid.columns) + " |"
+    line = "|" + "---|" * (len(grid.columns) + 1)
+    for section in grid.sections:
+        out += [f"### {_md(section.title)}", "", head, line]
+        for row in section.rows:
+            mark = " ≠" if row.differs else ""
+            first = f"`{_md(row.head)}`{mark}<br>{_md(row.label)}"
+            cells = [
+                "<br>".join(_md(x) for x in c.lines)
+                + (" *(假设 what-if)*" if c.style == "whatif" else "")
+                for c in row.cells
+            ]
+            out.append(f"| {first} | " + " | ".join(cells) + " |")
+        out.append("")
+    out.extend(f"- {_md(n)}" for n in grid.notes)
+    return "\n".join(out).rstrip() + "\n"
+
+
+# -- CSV -------------------------------------------------------------------------------------
+
+
+def _csv(grid: Grid) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["section", "row", "label", "differs", *grid.columns])
+    for section in grid.sections:
+        for row in section.rows:
+            w.writerow(
+                [section.title, row.head, row.label, "yes" if row.differs else "no"]
+                + [" / ".join(c.lines) for c in row.cells]
+            )
+    return buf.getvalue()
+
+
+# -- HTML ------------------------------------------------------------------------------------
+
+_CSS = """
+body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;
+margin:1.5rem;color:#1f2328;line-height:1.45}
+h1{font-size:1.35rem;margin:0 0 .25rem}p.sub{color:#57606a;margin:0 0 1rem}
+h2{font-size:1.05rem;margin:1.6rem 0 .4rem;border-bottom:2px solid #d0d7de;padding-bottom:.2rem}
+table{border-collapse:collapse;width:100%;table-layout:fixed}
+th,td{border:1px solid #d0d7de;padding:.35rem .5rem;vertical-align:top;text-align:left;
+overflow-wrap:anywhere}
+thead th{background:#f6f8fa;position:sticky;top:0}
+td.key{width:22%;background:#fbfbfc}td.key code{font-size:.8rem;color:#57606a}
+tr.diff td.key{border-left:4px solid #bf8700}
+.cite{display:block;color:#57606a;font-size:.82rem}
+td.na{color:#8c959f;background:#f6f8fa}td.whatif{background:#fff8c5}
+td.deemed{background:#dafbe1}td.overdue{background:#ffebe9}
+details{font-size:.82rem}summary{cursor:pointer;color:#0969da}
+blockquote{margin:.3rem 0;padding-left:.6rem;border-left:3px solid #d0d7de;color:#424a53}
+.tools{margin:.6rem 0}body.only-diff tr.same{display:none}
+ul.notes{color:#57606a}
+@media print{thead th{position:static}details{display:none}}
+"""
+_JS = (
+    "document.getElementById('only-diff').addEventListener('change',"
+    "e=>document.body.classList.toggle('only-diff',e.target.checked));"
+)
+
+
+def _html(grid: Grid, lang: str) -> str:
+    e = html.escape
+    zh = lang == "zh"
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{"zh-CN" if zh else "en"}"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(grid.title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{e(grid.title)}</h1><p class='sub'>{e(grid.subtitle)}</p>",
+        "<div class='tools'><label><input type='checkbox' id='only-diff'> "
+        + ("只显示不同的规则（only differences）" if zh else "only rows that differ")
+        + "</label></div>",
+    ]
+    head = "".join(f"<th>{e(c)}</th>" for c in grid.columns)
+    for section in grid.sections:
+        parts.append(f"<h2>{e(section.title)}</h2><table><thead><tr>")
+        parts.append(f"<th class='key'>{'规则 Rule' if zh else 'Rule'}</th>{head}</tr></thead>")
+        parts.append("<tbody>")
+        for row in section.rows:
+            cls = "diff" if row.differs else "same"
+            mark = " ≠" if row.differs else ""
+            parts.append(
+                f"<tr class='{cls}'><td class='key'><code>{e(row.head)}</code>{mark}"
+                f"<br>{e(row.label)}</td>"
+            )
+            for c in row.cells:
+                value, *rest = c.lines or ("",)
+                body = e(value) + "".join(f"<span class='cite'>{e(x)}</span>" for x in rest)
+                if c.quote:
+                    body += (
+                        f"<details><summary>{'原文' if zh else 'text'}</summary>"
+                        f"<blockquote>{e(c.quote)}</blockquote></details>"
+                    )
+                parts.append(f"<td class='{c.style}'>{body}</td>")
+            parts.append("</tr>")
+        parts.append("</tbody></table>")
+    if grid.notes:
+        parts.append("<ul class='notes'>" + "".join(f"<li>{e(n)}</li>" for n in grid.notes))
+        parts.append("</ul>")
+    parts.append(f"<script>{_JS}</script></body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def render_grid(grid: Grid, fmt: str, *, lang: str = "zh", width: int = 100) -> str:
+    """Render as ``table`` (terminal, ``width`` columns), ``md``, ``csv`` or ``html``."""
+    if fmt == "table":
+        return _table(grid, width)
+    if fmt == "md":
+        return _markdown(grid)
+    if fmt == "csv":
+        return _csv(grid)
+    return _html(grid, lang)
