@@ -41,7 +41,8 @@ class DocumentChange(BaseModel):
 class RuleChange(BaseModel):
     """A new value for one document's rule on a key.
 
-    The entry keeps its article and quote unless the patch gives new ones; an entry the
+    A ``value`` of the same kind changes only the fields it gives (``{n: 3}``); a value of
+    another kind replaces the old one. The entry keeps its article and quote unless the patch gives new ones; an entry the
     document did not have (or had as ``not_specified``) needs ``article`` and ``quote``, as in
     a profile.
     """
@@ -129,6 +130,10 @@ def _apply_rules(
             given = change.model_dump(exclude_unset=True, exclude={"doc"})
             if "value" in given:
                 entry.pop("not_specified", None)
+                old = entry.get("value")
+                if isinstance(old, dict) and given["value"].get("kind", old["kind"]) == old["kind"]:
+                    # Same kind: the patch changes only the fields it gives (e.g. n).
+                    given["value"] = {**old, **given["value"]}
             if given.get("not_specified"):
                 for k in ("value", "quote", "article", "clause", "paragraph", "extra_quotes"):
                     entry.pop(k, None)
