@@ -1,0 +1,590 @@
+"""Obligation calendars: a year's recurring duties and a case's open deadlines, with citations.
+
+A profile's dated rule keys (those that may be a ``calendar_month_end`` or a ``recurring``
+value: annual reports, annual lists, catalog maintenance) become one item per duty for a
+year, each with the rule in force and its exact words. A replayed case
+(:func:`govshare.processes.replay`) adds its open duties. :func:`to_ics` exports the dated
+items as an iCalendar file (RFC 5545, written with the ``icalendar`` library).
+
+How the dates are read:
+
+- "By the end of month M" is a fixed date, the last calendar day of the month, not rolled
+  forward over rest days (:meth:`govshare.calendar.WorkCalendar.end_of_month`). The rule
+  that sets it is the one in force on that date, so a document in force only from April
+  sets no January duty that year.
+- A duty repeated "at least N times a year" with no date in the text has no date here
+  either: it is listed, never exported as a calendar event. Its rule is the one in force
+  on 31 December of the year.
+- A key no rule sets for the year and level (not in force, silent, not at that level) is
+  reported in ``skipped`` with the reason.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdcal
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import icalendar
+
+from govshare.errors import InputError
+from govshare.processes import OpenDuty, ProcessStatus
+from govshare.profiles import RULE_KEYS, JurisdictionProfile, NoRuleInForceError, RuleResult, Source
+from govshare.profiles._model import LEVELS, MonthEnd, Recurring, period_label
+from govshare.profiles._process_model import Label
+
+__all__ = [
+    "DATED_KINDS",
+    "Obligation",
+    "ObligationCalendar",
+    "Skipped",
+    "obligation_calendar",
+    "obligations",
+    "to_ics",
+]
+
+#: Value kinds that make a rule key a recurring obligation of the year.
+DATED_KINDS = frozenset({"calendar_month_end", "recurring"})
+
+_MONTHS_EN = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_PER_PERIOD = {
+    "year": ("每年", "a year"),
+    "quarter": ("每季度", "a quarter"),
+    "month": ("每月", "a month"),
+}
+#: How an open duty's title starts: (Chinese, English), by whether it is overdue.
+_OPEN_HEADS = {True: ("已逾期：", "OVERDUE: "), False: ("待办：", "open: ")}
+_PRODID = "-//govshare//obligations//ZH"
+_UID_DOMAIN = "govshare"
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """One duty on the calendar: what is due, by when, who acts, and the rule's words.
+
+    ``kind`` is ``recurring`` (a duty of the year from a dated rule) or ``open_duty`` (a time
+    limit running in a replayed case). ``due`` is None when the text sets no date (an
+    undated yearly duty, or an open duty with no computable limit); such items are listed
+    but not exported to iCalendar.
+    """
+
+    profile: str
+    kind: Literal["recurring", "open_duty"]
+    key: str
+    label: Label
+    period: Label
+    level: str
+    source: Source
+    due: dt.date | None
+    end_instant: dt.datetime | None
+    year: int | None = None
+    actor: str | None = None
+    recipient: str | None = None
+    covers: int | None = None
+    displaced: tuple[Source, ...] = ()
+    process: str | None = None
+    party: str | None = None
+    started: dt.datetime | None = None
+    overdue: bool = False
+    provisional: bool = False
+    notes: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def dated(self) -> bool:
+        """True when the duty has a due date (and so can be a calendar event)."""
+        return self.due is not None
+
+    @property
+    def uid(self) -> str:
+        """A stable iCalendar UID: the same duty gets the same UID on every run.
+
+        A recurring duty is named by profile, level, key and due date (or year when
+        undated); an open duty by profile, process, rule and the case (actor, party and the
+        instant its period started), not by its due date, so a recomputed due date updates
+        the event instead of adding one.
+        """
+        if self.kind == "recurring":
+            when = self.due.strftime("%Y%m%d") if self.due else f"{self.year}"
+            return f"{self.profile}.{self.level}.{self.key}.{when}@{_UID_DOMAIN}"
+        started = self.started.isoformat() if self.started else ""
+        case = f"{self.actor or ''}|{self.party or ''}|{started}"
+        digest = hashlib.sha256(case.encode("utf-8")).hexdigest()[:16]
+        return f"{self.profile}.{self.process}.{self.key}.{digest}@{_UID_DOMAIN}"
+
+    def summary(self, lang: str = "zh") -> str:
+        """A one-line title, e.g. ``部门年度报告（1月底前）``."""
+        zh = lang == "zh"
+        label = self.label.zh if zh else self.label.en
+        period = self.period.zh if zh else self.period.en
+        if self.kind == "recurring":
+            return f"{label}（{period}）" if zh else f"{label} ({period})"
+        who = self.actor or ""
+        if self.party:
+            who += f"（{self.party}）" if zh else f" ({self.party})"
+        head = _OPEN_HEADS[self.overdue][0 if zh else 1]
+        return f"{head}{label}（{who}）" if zh else f"{head}{label} ({who})"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A dated rule key with no duty for the year and level, and why."""
+
+    key: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ObligationCalendar:
+    """A year's obligations for a profile at a level, and the keys that set none."""
+
+    profile: str
+    year: int
+    level: str
+    adopted: tuple[str, ...]
+    items: tuple[Obligation, ...]
+    skipped: tuple[Skipped, ...]
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Every item's warnings, once each, in order."""
+        return tuple(dict.fromkeys(w for item in self.items for w in item.warnings))
+
+
+def _check_year(year: object) -> int:
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise InputError("year", year, "a year as a whole number, e.g. 2026")
+    if not dt.MINYEAR <= year < dt.MAXYEAR:
+        raise InputError("year", year, f"a year from {dt.MINYEAR} to {dt.MAXYEAR - 1}")
+    return year
+
+
+def _month_end_period(value: MonthEnd, quote: str | None) -> Label:
+    """The time limit in the text's own terms: ``1月底前``, or ``年底`` when it says year end.
+
+    A December rule whose quote says 年底 (year end) and not 12月底前 keeps the text's words.
+    """
+    words = quote or ""
+    if value.month == 12 and "年底" in words and not re.search(r"(?<!\d)12月底前", words):
+        return Label(zh="年底", en="at year end")
+    return Label(zh=f"{value.month}月底前", en=f"by the end of {_MONTHS_EN[value.month]}")
+
+
+def _recurring_period(value: Recurring) -> Label:
+    zh, en = _PER_PERIOD[value.period]
+    times_en = "once" if value.min_times == 1 else f"{value.min_times} times"
+    return Label(
+        zh=f"{zh}不少于{value.min_times}次，无固定日期",
+        en=f"at least {times_en} {en}, no date set",
+    )
+
+
+def _who(details: dict[str, object], *names: str) -> str | None:
+    for name in names:
+        got = details.get(name)
+        if isinstance(got, list):
+            return ", ".join(str(x) for x in got)
+        if isinstance(got, str) and got != "not_specified":
+            return got
+    return None
+
+
+def _silent_reason(r: RuleResult) -> str:
+    why = f" ({r.notes.strip()})" if r.notes else ""
+    return f"not specified at {r.level} level: {r.source.short} is silent{why}"
+
+
+def _partial_year(profile: JurisdictionProfile, doc_id: str, year: int) -> tuple[str, ...]:
+    doc = profile.documents[doc_id]
+    start = doc.in_force_from
+    if isinstance(start, dt.date) and start.year == year and start > dt.date(year, 1, 1):
+        return (
+            f"{doc.id} ({doc.number or doc.title}) is in force only from {start.isoformat()}: "
+            f"only part of {year} is covered",
+        )
+    return ()
+
+
+def _recurring(
+    profile: JurisdictionProfile,
+    r: RuleResult,
+    year: int,
+    period: Label,
+    details: dict[str, object],
+    *,
+    due: dt.date | None = None,
+    end_instant: dt.datetime | None = None,
+    provisional: bool = False,
+    warnings: tuple[str, ...] = (),
+) -> Obligation:
+    """An item of the year for the rule ``r`` (dated or not)."""
+    return Obligation(
+        profile=profile.id,
+        kind="recurring",
+        key=r.key,
+        label=Label(zh=RULE_KEYS[r.key].zh, en=RULE_KEYS[r.key].en),
+        period=period,
+        level=r.level,
+        source=r.source,
+        due=due,
+        end_instant=end_instant,
+        year=year,
+        actor=_who(details, "actor", "reporter", "reporters"),
+        recipient=_who(details, "to"),
+        covers=year - 1 if details.get("covers") == "previous_year" else None,
+        displaced=tuple(d.source for d in r.displaced),
+        provisional=provisional,
+        notes=r.notes.strip() if r.notes else None,
+        warnings=warnings,
+    )
+
+
+def _month_end_item(
+    profile: JurisdictionProfile,
+    key: str,
+    year: int,
+    *,
+    month: int,
+    level: str,
+    adopted: tuple[str, ...],
+) -> Obligation | str:
+    """The duty due at the end of ``month`` of ``year``, if the rule in force then sets it.
+
+    Returns the item, or the reason there is none.
+    """
+    due = dt.date(year, month, _stdcal.monthrange(year, month)[1])
+    try:
+        r = profile.rule(key, as_of=due, level=level, adopted=adopted)
+    except NoRuleInForceError as exc:
+        return f"no rule in force on {due.isoformat()}: " + "; ".join(exc.reasons)
+    value = r.value
+    if value is None:
+        return _silent_reason(r)
+    if not isinstance(value, MonthEnd):
+        return f"{r.source.short}: a value of kind {value.kind!r} sets no date"
+    if value.month != month:
+        return (
+            f"on {due.isoformat()} the rule in force ({r.source.short}) sets the end of "
+            f"month {value.month}"
+        )
+    if value.recurring != "annual":
+        return f"{r.source.short} sets a one-off duty (recurring: once)"
+    dl = profile.deadline(key, dt.date(year, 1, 1), level=level, as_of=due, adopted=adopted)
+    return _recurring(
+        profile,
+        r,
+        year,
+        _month_end_period(value, r.source.quote),
+        value.details,
+        due=dl.due,
+        end_instant=dl.end_instant,
+        provisional=dl.provisional,
+        warnings=tuple(dl.warnings),
+    )
+
+
+def _yearly_item(
+    profile: JurisdictionProfile, key: str, year: int, level: str, adopted: tuple[str, ...]
+) -> Obligation | str:
+    """The undated duty of the year if the rule in force on 31 December is ``recurring``.
+
+    Returns the item, or the reason there is none.
+    """
+    year_end = dt.date(year, 12, 31)
+    try:
+        r = profile.rule(key, as_of=year_end, level=level, adopted=adopted)
+    except NoRuleInForceError as exc:
+        return f"no rule in force on {year_end.isoformat()}: " + "; ".join(exc.reasons)
+    value = r.value
+    if value is None:
+        return _silent_reason(r)
+    if not isinstance(value, Recurring):
+        return f"{r.source.short}: a value of kind {value.kind!r} sets no undated yearly duty"
+    warnings = r.warnings + _partial_year(profile, r.source.doc, year)
+    return _recurring(profile, r, year, _recurring_period(value), value.details, warnings=warnings)
+
+
+def _recurring_items(
+    profile: JurisdictionProfile, key: str, year: int, level: str, adopted: tuple[str, ...]
+) -> tuple[list[Obligation], list[str]]:
+    """The items a dated key sets for the year, or the reasons it sets none.
+
+    One candidate per month any of the key's entries names (the rule in force on that
+    month's last day decides), and the undated yearly duty if the key can be one.
+    """
+    entries = profile.model.rules.get(key, [])
+    months = sorted({e.value.month for e in entries if isinstance(e.value, MonthEnd)})
+    yearly = any(isinstance(e.value, Recurring) for e in entries)
+    results = [
+        _month_end_item(profile, key, year, month=m, level=level, adopted=adopted) for m in months
+    ]
+    if yearly or not months:
+        results.append(_yearly_item(profile, key, year, level, adopted))
+    items = [x for x in results if isinstance(x, Obligation)]
+    reasons = [x for x in results if isinstance(x, str)]
+    return items, reasons
+
+
+def _open_items(
+    profile: JurisdictionProfile, status: ProcessStatus, adopted: tuple[str, ...]
+) -> list[Obligation]:
+    proc = profile.model.processes.get(status.process)
+    head = proc.label if proc is not None else Label(zh=status.process, en=status.process)
+    out: list[Obligation] = []
+    for d in status.open_duties:
+        spec = RULE_KEYS.get(d.rule)
+        zh_rule, en_rule = (spec.zh, spec.en) if spec else (d.rule, d.rule)
+        out.append(
+            Obligation(
+                profile=profile.id,
+                kind="open_duty",
+                key=d.rule,
+                label=Label(zh=f"{head.zh} — {zh_rule}", en=f"{head.en} — {en_rule}"),
+                period=Label(zh=_period_zh(profile, status, d, adopted), en=d.period),
+                level=status.level,
+                source=d.source,
+                due=d.due,
+                end_instant=d.end_instant,
+                actor=d.actor,
+                process=status.process,
+                party=d.party,
+                started=d.started,
+                overdue=d.overdue,
+                provisional=d.provisional,
+                warnings=tuple(d.warnings),
+            )
+        )
+    return out
+
+
+def _period_zh(
+    profile: JurisdictionProfile, status: ProcessStatus, duty: OpenDuty, adopted: tuple[str, ...]
+) -> str:
+    """The duty's period in Chinese, from the rule with the duty's own citation.
+
+    The case may have been replayed with other adopted documents than the calendar's, so
+    the rule is looked up with the calendar's and then with every document adopted; only a
+    rule with the very citation the duty gives is used. Otherwise the period stays as given.
+    """
+    for docs in (adopted, tuple(profile.documents)):
+        try:
+            r = profile.rule(duty.rule, as_of=duty.started, level=status.level, adopted=docs)
+        except NoRuleInForceError:
+            continue
+        if r.source == duty.source:
+            return period_label(r.value, "zh") or duty.period
+    return duty.period
+
+
+def obligation_calendar(
+    profile: JurisdictionProfile,
+    year: int,
+    *,
+    level: str = "provincial",
+    adopted: Iterable[str] = (),
+    status: ProcessStatus | Sequence[ProcessStatus] | None = None,
+) -> ObligationCalendar:
+    """A year's recurring duties at ``level``, with open duties of replayed cases.
+
+    Args:
+        profile: the jurisdiction's profile.
+        year: the calendar year, e.g. 2026.
+        level: ``provincial``, ``prefectural`` or ``county``: whose duties.
+        adopted: documents adopted at ``level`` (参照执行).
+        status: one or more replayed cases (:func:`govshare.processes.replay`) of the same
+            profile; each open duty becomes an item, whatever its year.
+
+    Returns:
+        An :class:`ObligationCalendar`: the items sorted by due date (undated last), and
+        the dated keys that set no duty for the year and level, with the reason.
+
+    Raises:
+        InputError: a year that is not a whole number in range, an unknown level or
+            adopted document, or a case replayed on another profile.
+    """
+    year = _check_year(year)
+    if level not in LEVELS:
+        raise InputError("level", level, f"one of {', '.join(LEVELS)}")
+    adopted = tuple(adopted)
+    for doc_id in adopted:
+        if doc_id not in profile.documents:
+            raise InputError(
+                "adopted", doc_id, f"a document of {profile.id}: {list(profile.documents)}"
+            )
+    items: list[Obligation] = []
+    skipped: list[Skipped] = []
+    for key, spec in RULE_KEYS.items():
+        if not spec.kinds & DATED_KINDS:
+            continue
+        found, reasons = _recurring_items(profile, key, year, level, adopted)
+        items.extend(found)
+        if not found:
+            skipped.append(Skipped(key, "; ".join(dict.fromkeys(reasons))))
+    if isinstance(status, ProcessStatus):
+        statuses: Sequence[ProcessStatus] = (status,)
+    else:
+        statuses = status or ()
+    for st in statuses:
+        if st.profile != profile.id:
+            raise InputError("status", st.profile, f"a case replayed on profile {profile.id}")
+        items.extend(_open_items(profile, st, adopted))
+    items.sort(key=lambda i: (i.due is None, i.due or dt.date.max))
+    return ObligationCalendar(
+        profile=profile.id,
+        year=year,
+        level=level,
+        adopted=adopted,
+        items=tuple(items),
+        skipped=tuple(skipped),
+    )
+
+
+def obligations(
+    profile: JurisdictionProfile,
+    year: int,
+    *,
+    level: str = "provincial",
+    adopted: Iterable[str] = (),
+    status: ProcessStatus | Sequence[ProcessStatus] | None = None,
+) -> list[Obligation]:
+    """The year's obligations as a list (see :func:`obligation_calendar` for the skipped keys).
+
+    Args:
+        profile: the jurisdiction's profile.
+        year: the calendar year.
+        level: ``provincial``, ``prefectural`` or ``county``.
+        adopted: documents adopted at ``level``.
+        status: replayed cases whose open duties to add.
+
+    Returns:
+        The items, sorted by due date, undated ones last.
+
+    Raises:
+        InputError: as :func:`obligation_calendar`.
+    """
+    return list(
+        obligation_calendar(profile, year, level=level, adopted=adopted, status=status).items
+    )
+
+
+def _description(item: Obligation, lang: str) -> str:
+    zh = lang == "zh"
+    other = "en" if zh else "zh"
+    src = item.source
+    lines = [item.summary(other), ""]
+    lines.append(f"依据 Source: {src.short}")
+    if src.quote:
+        lines.append(f"「{src.quote}」")
+    lines.append(f"{src.title}" + (f"（{src.number}）" if src.number else ""))
+    if item.kind == "recurring":
+        lines.append(f"期限 Due: {item.period.zh} / {item.period.en}")
+    else:
+        lines.append(f"期限 Period: {item.period.zh} / {item.period.en}")
+    if item.end_instant is not None:
+        lines.append(f"截止 Ends: {item.end_instant.isoformat()}")
+    if item.actor:
+        lines.append(f"义务人 Actor: {item.actor}" + (f" ({item.party})" if item.party else ""))
+    if item.recipient:
+        lines.append(f"报送 To: {item.recipient}")
+    if item.covers is not None:
+        lines.append(f"所涉年度 Covers: {item.covers}")
+    if item.started is not None:
+        lines.append(f"起算 Started: {item.started.isoformat()}")
+    if item.overdue:
+        lines.append("已逾期 OVERDUE")
+    for d in item.displaced:
+        lines.append(f"被取代 Displaced: {d.short}")
+    if item.notes:
+        lines.append(f"说明 Notes: {item.notes}")
+    for w in item.warnings:
+        lines.append(f"注意 Warning: {w}")
+    what = f"process {item.process}, " if item.process else ""
+    lines.append(f"govshare: {item.profile}, {item.level} level, {what}{item.key}")
+    return "\n".join(lines)
+
+
+def to_ics(
+    items: Iterable[Obligation],
+    *,
+    lang: str = "zh",
+    name: str | None = None,
+    stamp: dt.datetime | None = None,
+) -> bytes:
+    """The dated items as an iCalendar file: one all-day event per duty, citing its rule.
+
+    Each event has a stable UID (:attr:`Obligation.uid`), so importing a newer file updates
+    the events instead of duplicating them; DTSTART is the due day (``VALUE=DATE``) and
+    DTEND the next day, matching the end instant 00:00 Asia/Shanghai of the next day. The
+    summary is in ``lang``, the description in the other language followed by the citation
+    (document number, article, exact quote). Undated items are left out: the calendar's
+    description (``X-WR-CALDESC``) names them with their citations instead.
+
+    Args:
+        items: the obligations (e.g. from :func:`obligations`).
+        lang: ``zh`` or ``en``: the language of the summaries.
+        name: the calendar's display name (``X-WR-CALNAME``).
+        stamp: the DTSTAMP of every event (default: now, UTC); give one for
+            byte-identical output.
+
+    Returns:
+        The calendar, RFC 5545 text encoded as UTF-8.
+
+    Raises:
+        InputError: an unknown ``lang`` or a naive ``stamp``.
+    """
+    if lang not in ("zh", "en"):
+        raise InputError("lang", lang, "zh or en")
+    if stamp is None:
+        stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    elif stamp.utcoffset() is None:
+        raise InputError("stamp", stamp, "an aware datetime (with a UTC offset)")
+    stamp = stamp.astimezone(dt.timezone.utc)
+    cal = icalendar.Calendar()
+    cal.add("prodid", _PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-timezone", "Asia/Shanghai")
+    if name:
+        cal.add("x-wr-calname", name)
+    undated: list[str] = []
+    for item in items:
+        if item.due is None:
+            undated.append(f"{item.summary(lang)}: {item.source.short}「{item.source.quote}」")
+            continue
+        ev = icalendar.Event()
+        ev.add("uid", item.uid)
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", item.due)
+        ev.add("dtend", item.due + dt.timedelta(days=1))
+        ev.add("summary", item.summary(lang))
+        ev.add("description", _description(item, lang))
+        ev.add("transp", "TRANSPARENT")
+        ev.add("categories", ["govshare", item.kind])
+        cal.add_component(ev)
+    if undated:
+        head = (
+            "无固定日期（未作为日程导出）："
+            if lang == "zh"
+            else "No date set (not exported as events): "
+        )
+        cal.add("x-wr-caldesc", head + "; ".join(undated))
+    return bytes(cal.to_ical())
