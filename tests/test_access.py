@@ -209,3 +209,21 @@ def test_request_file_errors_name_file_and_line() -> None:
     with pytest.raises(DataFileError) as err:
         load_access_request("req.yaml", text=text)
     assert (err.value.file, err.value.line) == ("req.yaml", 8)
+
+
+def test_xinzhou_not_shared_data_has_no_requester_remedy() -> None:
+    """五(三)3's negotiation is for conditional data the provider refused (属于有条件共享但
+    提供部门不予共享); for data classed not shared the provider answers to the authority
+    (二(一)) and must give its reasons and basis (四(二)3)."""
+    no_basis = res(share_type="not_shared", legal_basis=None)
+    d = decide_access(XZ, no_basis, "市民政局", as_of=DAY, level="prefectural")
+    assert d.path == "not_shareable"
+    assert d.escalation == ()
+    (finding,) = d.findings
+    assert (finding.against, finding.source.article, finding.source.clause) == (
+        "提供部门",
+        "四",
+        "(二)3",
+    )
+    with_basis = res(share_type="not_shared")
+    assert decide_access(XZ, with_basis, "市民政局", as_of=DAY, level="prefectural").findings == ()

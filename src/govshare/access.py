@@ -284,9 +284,15 @@ def _check_basis(ctx: _Ctx, res: Resource, findings: list[AccessFinding]) -> str
             )
         )
         return "unconditional"
-    ctx.warnings.append(
-        f"{res.name}: classed {share_type} with no legal basis stated; "
-        f"{basis.source.short} requires one"
+    findings.append(
+        AccessFinding(
+            res.provider,
+            f"{res.provider}将“{res.name}”列为{_ZH_TYPE[share_type]}，但未说明理由和依据；"
+            f"{basis.source.short}要求提供。",
+            f"{res.provider} classed '{res.name}' as {share_type.replace('_', ' ')} without "
+            f"stating its basis; {basis.source.short} requires one.",
+            basis.source,
+        )
     )
     return share_type
 
@@ -472,8 +478,10 @@ class _Builder:
                     )
                 )
         if not escalation:
+            # The refusal path, unless its text limits it to conditional data (Xinzhou 五(三)3:
+            # 属于有条件共享但提供部门不予共享).
             esc = ctx.spoken("share.refusal.escalation")
-            if esc is not None:
+            if esc is not None and "not_shared" in _details(esc).get("applies_to", ["not_shared"]):
                 escalation = self._steps(esc)
         return self.decision(
             "not_shareable",
