@@ -227,3 +227,13 @@ def test_xinzhou_not_shared_data_has_no_requester_remedy() -> None:
     )
     with_basis = res(share_type="not_shared")
     assert decide_access(XZ, with_basis, "市民政局", as_of=DAY, level="prefectural").findings == ()
+
+
+@pytest.mark.parametrize(
+    ("profile", "level"), [(LZ, "provincial"), (LZ, "county"), (XZ, "provincial")]
+)
+def test_no_document_in_force_at_the_level_is_an_error(profile: Any, level: str) -> None:
+    """Liuzhou's rules bind the city (a county only where adopted); Xinzhou's the city and
+    its counties: no path is decided where nothing applies."""
+    with pytest.raises(NoRuleInForceError, match="share.types"):
+        decide_access(profile, res(share_type="unconditional"), "A", as_of=DAY, level=level)

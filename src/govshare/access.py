@@ -245,7 +245,8 @@ def decide_access(
     if not requester.strip():
         raise InputError("requester", requester, "the requesting department's name")
     ctx = _Ctx(profile, level, to_date(as_of, "as_of"), tuple(adopted))
-    ctx.rule("share.types")  # fails with NoRuleInForceError when nothing is in force
+    # No document in force at this date and level: NoRuleInForceError, not a guess.
+    profile.rule("share.types", as_of=ctx.as_of, level=level, adopted=ctx.adopted)
     findings: list[AccessFinding] = []
     share_type: str = res.share_type
     if share_type != "unconditional" or res.negative_list:
