@@ -7,7 +7,7 @@ One writer for every command that reports pass/fail items (``govshare test``,
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 __all__ = ["JUnitCase", "junit_xml"]
@@ -36,12 +36,16 @@ class JUnitCase:
     seconds: float = 0.0
 
 
-def junit_xml(suite: str, cases: Sequence[JUnitCase]) -> str:
+def junit_xml(
+    suite: str, cases: Sequence[JUnitCase], properties: Mapping[str, str] | None = None
+) -> str:
     """A JUnit XML document with one ``<testsuite>`` holding ``cases``.
 
     Args:
         suite: the test suite's name.
         cases: the cases, in report order.
+        properties: name/value pairs for the suite's ``<properties>`` (e.g. the standard's
+            status), in order.
 
     Returns:
         The XML text, with an XML declaration, UTF-8.
@@ -57,6 +61,10 @@ def junit_xml(suite: str, cases: Sequence[JUnitCase]) -> str:
         skipped=str(sum(c.skipped is not None for c in cases)),
         time=f"{sum(c.seconds for c in cases):.3f}",
     )
+    if properties:
+        props = ET.SubElement(node, "properties")
+        for name, value in properties.items():
+            ET.SubElement(props, "property", name=name, value=value)
     for case in cases:
         el = ET.SubElement(
             node, "testcase", name=case.name, classname=case.classname, time=f"{case.seconds:.3f}"

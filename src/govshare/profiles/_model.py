@@ -317,7 +317,81 @@ class CalendarRef(BaseModel):
 
 
 class ChecklistItem(BaseModel):
-    """A requirement of a standard, for self-assessment."""
+    """A requirement of a standard, for self-assessment.
+
+    ``check`` says, as data, which facts of a department description (the
+    ``govshare-department/1`` format, :mod:`govshare.selfcheck`) satisfy the requirement:
+    every condition must hold for the item to be met.
+    """
+
+    class Condition(BaseModel):
+        """One fact a department must show.
+
+        Exactly one subject (fact, organization, person, procedure), with its own modifiers.
+        """
+
+        model_config = _CFG
+
+        fact: NonEmpty | None = Field(
+            default=None, description="a measure, 'section.field' (e.g. quality.complaint_channel)"
+        )
+        evidence: bool = Field(
+            default=False,
+            description="fact only: met only with an evidence reference (a document name), "
+            "not a bare true (for conformity with an external document)",
+        )
+        organization: NonEmpty | None = Field(
+            default=None, description="an organization role, e.g. responsibility_unit"
+        )
+        duty: NonEmpty | None = Field(
+            default=None, description="organization only: a duty it must carry"
+        )
+        person: NonEmpty | None = Field(
+            default=None, description="a person role, e.g. security_officer"
+        )
+        registered: bool = Field(
+            default=False,
+            description="person only: registered with the platform authority (备案)",
+        )
+        procedure: NonEmpty | None = Field(
+            default=None, description="a procedure kind, e.g. catalog_update"
+        )
+        time_limit: bool = Field(
+            default=False,
+            description="procedure only: every step has a time limit in working days",
+        )
+        defines: list[NonEmpty] = Field(
+            default_factory=list, description="procedure only: aspects it must define"
+        )
+
+        @model_validator(mode="after")
+        def _one_subject(self) -> ChecklistItem.Condition:
+            subjects = {
+                "fact": self.fact,
+                "organization": self.organization,
+                "person": self.person,
+                "procedure": self.procedure,
+            }
+            given = [k for k, v in subjects.items() if v is not None]
+            if len(given) != 1:
+                raise ValueError(
+                    "give exactly one of fact, organization, person, procedure; got "
+                    f"{given or 'none'}"
+                )
+            misplaced = [
+                name
+                for name, owner, set_ in (
+                    ("evidence", "fact", self.evidence),
+                    ("duty", "organization", self.duty is not None),
+                    ("registered", "person", self.registered),
+                    ("time_limit", "procedure", self.time_limit),
+                    ("defines", "procedure", bool(self.defines)),
+                )
+                if set_ and owner != given[0]
+            ]
+            if misplaced:
+                raise ValueError(f"{', '.join(misplaced)} does not apply to a {given[0]} condition")
+            return self
 
     model_config = _CFG
 
@@ -327,7 +401,19 @@ class ChecklistItem(BaseModel):
     quote: NonEmpty
     requirement: NonEmpty
     sets_time_limit: bool = False
+    check: list[Condition] = Field(
+        default_factory=list,
+        description="the department facts that satisfy the requirement (all must hold)",
+    )
     notes: str | None = None
+
+    @model_validator(mode="after")
+    def _time_limit_checked(self) -> ChecklistItem:
+        if self.sets_time_limit and self.check and not any(c.time_limit for c in self.check):
+            raise ValueError(
+                "sets_time_limit: true needs a procedure condition with time_limit: true"
+            )
+        return self
 
 
 class Profile(BaseModel):
