@@ -235,5 +235,5 @@ def test_xinzhou_not_shared_data_has_no_requester_remedy() -> None:
 def test_no_document_in_force_at_the_level_is_an_error(profile: Any, level: str) -> None:
     """Liuzhou's rules bind the city (a county only where adopted); Xinzhou's the city and
     its counties: no path is decided where nothing applies."""
-    with pytest.raises(NoRuleInForceError, match="share.types"):
+    with pytest.raises(NoRuleInForceError, match=r"share\.types"):
         decide_access(profile, res(share_type="unconditional"), "A", as_of=DAY, level=level)

@@ -150,8 +150,12 @@ def _table(grid: Grid, width: int) -> str:
 # -- Markdown ------------------------------------------------------------------------------
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
 def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text as literal Markdown in a table cell (no emphasis, links, HTML or column breaks)."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
 def _markdown(grid: Grid) -> str:
@@ -162,7 +166,8 @@ def _markdown(grid: Grid) -> str:
         out += [f"### {_md(section.title)}", "", head, line]
         for row in section.rows:
             mark = " ≠" if row.differs else ""
-            first = f"`{_md(row.head)}`{mark}<br>{_md(row.label)}"
+            code = row.head.replace("`", "").replace("|", "\\|")  # code spans: no escapes
+            first = f"`{code}`{mark}<br>{_md(row.label)}"
             cells = [
                 "<br>".join(_md(x) for x in c.lines)
                 + (" *(假设 what-if)*" if c.style == "whatif" else "")

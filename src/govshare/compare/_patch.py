@@ -42,9 +42,9 @@ class RuleChange(BaseModel):
     """A new value for one document's rule on a key.
 
     A ``value`` of the same kind changes only the fields it gives (``{n: 3}``); a value of
-    another kind replaces the old one. The entry keeps its article and quote unless the patch gives new ones; an entry the
-    document did not have (or had as ``not_specified``) needs ``article`` and ``quote``, as in
-    a profile.
+    another kind replaces the old one. The entry keeps its article and quote unless the
+    patch gives new ones; an entry the document did not have (or had as ``not_specified``)
+    needs ``article`` and ``quote``, as in a profile.
     """
 
     model_config = _CFG
