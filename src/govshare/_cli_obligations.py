@@ -6,12 +6,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from govshare._json import jsonable
+from govshare._cli_process import replay_file
+from govshare._json import jsonable, source_json
 from govshare.errors import InputError
 from govshare.obligations import Obligation, ObligationCalendar, obligation_calendar, to_ics
-from govshare.processes import EventLogError, ProcessStatus, replay
-from govshare.processes._log import read_event_log
-from govshare.profiles import JurisdictionProfile, Source, load_profile
+from govshare.processes import ProcessStatus
+from govshare.profiles import JurisdictionProfile, load_profile
 
 __all__ = ["add_commands"]
 
@@ -23,17 +23,6 @@ def _year(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a year such as 2026, got {text!r}") from None
-
-
-def _source(src: Source) -> dict[str, Any]:
-    return {
-        "doc": src.doc,
-        "title": src.title,
-        "number": src.number,
-        "article": f"{src.article or ''}{src.clause or ''}" or None,
-        "quote": src.quote,
-        "short": src.short,
-    }
 
 
 def _item_payload(item: Obligation, lang: str) -> dict[str, Any]:
@@ -52,8 +41,8 @@ def _item_payload(item: Obligation, lang: str) -> dict[str, Any]:
         "party": item.party,
         "recipient": item.recipient,
         "covers": item.covers,
-        "source": _source(item.source),
-        "displaced": [_source(s) for s in item.displaced],
+        "source": source_json(item.source),
+        "displaced": [source_json(s) for s in item.displaced],
         "process": item.process,
         "started": jsonable(item.started),
         "overdue": item.overdue,
@@ -66,26 +55,10 @@ def _item_payload(item: Obligation, lang: str) -> dict[str, Any]:
 
 def _cases(prof: JurisdictionProfile, args: argparse.Namespace) -> list[ProcessStatus]:
     """Replay each ``--log`` (its own level and adopted documents unless overridden)."""
-    out: list[ProcessStatus] = []
-    for path in args.log or ():
-        log, loaded = read_event_log(path)
-        as_of = args.as_of or log.as_of
-        if as_of is None:
-            raise InputError("as_of", None, f"--as-of or an as_of: line in the log {path}")
-        try:
-            out.append(
-                replay(
-                    prof,
-                    log.process,
-                    log.events,
-                    as_of=as_of,
-                    level=args.level or log.level,
-                    adopted=args.adopt or log.adopted,
-                )
-            )
-        except EventLogError as exc:
-            raise exc.located(loaded.file, loaded.line_of(("events", exc.index))) from None
-    return out
+    return [
+        replay_file(prof, path, as_of=args.as_of, level=args.level, adopted=args.adopt)
+        for path in args.log or ()
+    ]
 
 
 def _text(cal: ObligationCalendar, prof: JurisdictionProfile, zh: bool) -> list[str]:

@@ -11,9 +11,9 @@ from govshare.errors import InputError
 from govshare.processes import EventLogError, ProcessStatus, replay
 from govshare.processes._diagram import mermaid
 from govshare.processes._log import read_event_log
-from govshare.profiles import load_profile
+from govshare.profiles import JurisdictionProfile, load_profile
 
-__all__ = ["add_commands"]
+__all__ = ["add_commands", "replay_file"]
 
 _LEVELS = ("provincial", "prefectural", "county")
 
@@ -65,23 +65,35 @@ def _status_text(st: ProcessStatus, zh: bool) -> str:
     return "\n".join(out)
 
 
-def _cmd_replay(args: argparse.Namespace) -> int:
-    prof = load_profile(args.profile)
-    log, loaded = read_event_log(args.log)
-    as_of = args.as_of or log.as_of
-    if as_of is None:
-        raise InputError("as_of", None, "--as-of or an as_of: line in the log")
+def replay_file(
+    prof: JurisdictionProfile,
+    path: str,
+    *,
+    as_of: str | None,
+    level: str | None,
+    adopted: list[str] | None,
+) -> ProcessStatus:
+    """Replay a log file; options given override the log's own; errors name file and line."""
+    log, loaded = read_event_log(path)
+    when = as_of or log.as_of
+    if when is None:
+        raise InputError("as_of", None, f"--as-of or an as_of: line in the log {path}")
     try:
-        st = replay(
+        return replay(
             prof,
             log.process,
             log.events,
-            as_of=as_of,
-            level=args.level or log.level,
-            adopted=args.adopt or log.adopted,
+            as_of=when,
+            level=level or log.level,
+            adopted=adopted or log.adopted,
         )
     except EventLogError as exc:
         raise exc.located(loaded.file, loaded.line_of(("events", exc.index))) from None
+
+
+def _cmd_replay(args: argparse.Namespace) -> int:
+    prof = load_profile(args.profile)
+    st = replay_file(prof, args.log, as_of=args.as_of, level=args.level, adopted=args.adopt)
     payload = jsonable(st) | {"deemed_consent": st.deemed_consent}
     args.emit(args, payload, _status_text(st, args.lang == "zh"))
     return 0

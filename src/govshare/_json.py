@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-__all__ = ["jsonable"]
+__all__ = ["jsonable", "source_json"]
 
 
 def jsonable(obj: Any) -> Any:
@@ -25,3 +25,15 @@ def jsonable(obj: Any) -> Any:
     if isinstance(obj, list | tuple | set | frozenset):
         return [jsonable(v) for v in obj]
     return obj
+
+
+def source_json(src: Any) -> dict[str, Any]:
+    """A citation (:class:`govshare.profiles.Source`) as the CLI's JSON prints it."""
+    return {
+        "doc": src.doc,
+        "title": src.title,
+        "number": src.number,
+        "article": f"{src.article or ''}{src.clause or ''}" or None,
+        "quote": src.quote,
+        "short": src.short,
+    }

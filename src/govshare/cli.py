@@ -22,6 +22,7 @@ from govshare import (
     _cli_timeline,
 )
 from govshare._cli_process import add_commands
+from govshare._json import source_json
 from govshare.calendar import get_calendar, load_arrangement, load_overlay
 from govshare.calendar._calendar import DayInfo, WorkCalendar
 from govshare.errors import DataFileError, GovshareError
@@ -30,7 +31,6 @@ from govshare.profiles import (
     JurisdictionProfile,
     RuleEntry,
     RuleResult,
-    Source,
     list_profiles,
     load_profile,
     profile_schema,
@@ -150,16 +150,6 @@ def _cmd_count(args: argparse.Namespace) -> int:
     return 0
 
 
-def _source_payload(src: Source) -> dict[str, Any]:
-    return {
-        "doc": src.doc,
-        "title": src.title,
-        "number": src.number,
-        "article": f"{src.article or ''}{src.clause or ''}" or None,
-        "quote": src.quote,
-    }
-
-
 def _rule_payload(r: RuleResult) -> dict[str, Any]:
     return {
         "profile": r.profile,
@@ -168,11 +158,11 @@ def _rule_payload(r: RuleResult) -> dict[str, Any]:
         "level": r.level,
         "not_specified": r.not_specified,
         "value": None if r.value is None else r.value.model_dump(mode="json", by_alias=True),
-        "source": _source_payload(r.source),
-        "also": [_source_payload(s) for s in r.also],
+        "source": source_json(r.source),
+        "also": [source_json(s) for s in r.also],
         "displaced": [
             {
-                "source": _source_payload(d.source),
+                "source": source_json(d.source),
                 "value": None
                 if d.value is None
                 else d.value.model_dump(mode="json", by_alias=True),
@@ -271,7 +261,7 @@ def _cmd_deadline(args: argparse.Namespace) -> int:
         "end_instant": dl.end_instant.isoformat(),
         "period": dl.period,
         "level": args.level,
-        "source": _source_payload(dl.source),
+        "source": source_json(dl.source),
         "displaced": _rule_payload(dl.rule)["displaced"],
         "provisional": dl.provisional,
         "warnings": list(dl.warnings),
