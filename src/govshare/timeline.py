@@ -219,8 +219,7 @@ def own_level(profile: JurisdictionProfile) -> str:
     Hubei's documents apply at the provincial level, Xinzhou's and Liuzhou's at the
     prefectural (city) level.
     """
-    levels = {lv for d in profile.model.documents for lv in d.levels}
-    return next((lv for lv in LEVELS if lv in levels), LEVELS[0])
+    return profile.levels[0] if profile.levels else LEVELS[0]
 
 
 def timeline(
@@ -406,14 +405,12 @@ def _scenario(
     moved: dict[str, str] = {}
     for prof, docs in zip(profs, docs_for, strict=True):
         lv = _level(prof, level, case.level)
-        if level is None and lv not in {x for d in prof.model.documents for x in d.levels}:
+        if level is None:
             # As govshare compare does: a profile with no document at the log's level is
             # replayed at its own level, and the lane says so.
-            lv = own_level(prof)
-            moved[prof.id] = (
-                f"{prof.id} has no document at {case.level} level; replayed at {lv} level "
-                "(pass a level to force one)"
-            )
+            lv, note = prof.level_for(lv)
+            if note is not None:
+                moved[prof.id] = note
         try:
             st = replay(prof, case.process, case.events, as_of=until, level=lv, adopted=docs)
         except EventLogError as exc:

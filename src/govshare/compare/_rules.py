@@ -226,12 +226,6 @@ def _cell(col: Column, key: str, as_of: dt.date) -> MatrixCell:
     return MatrixCell(col.id, status, r.value, r.source, None, False)
 
 
-def _own_levels(profile: JurisdictionProfile) -> tuple[str, ...]:
-    """The levels any of the profile's documents applies to, in order."""
-    found = {lv for d in profile.documents.values() for lv in d.levels}
-    return tuple(lv for lv in LEVELS if lv in found)
-
-
 def jurisdictions() -> list[str]:
     """The names of every profile of kind ``jurisdiction`` (standards have no sharing rules)."""
     return [n for n in list_profiles() if load_profile(n).model.kind == "jurisdiction"]
@@ -252,7 +246,7 @@ def _candidates(
     cols: list[Column] = []
     for prof in loaded:
         mine = tuple(adopted.get(prof.id, ()))
-        levels = (level,) if level else _own_levels(prof)
+        levels = (level,) if level else prof.levels
         variants: list[tuple[str, JurisdictionProfile, tuple[str, ...], str | None]] = [
             (prof.id, prof, mine, None)
         ]

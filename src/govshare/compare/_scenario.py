@@ -12,7 +12,7 @@ from govshare._json import jsonable
 from govshare.calendar._dates import DateLike
 from govshare.compare._grid import Cell, Grid, Row, Section, render_grid
 from govshare.compare._patch import PatchedProfile
-from govshare.compare._rules import _LEVEL_ZH, FORMATS, _load, _own_levels
+from govshare.compare._rules import _LEVEL_ZH, FORMATS, _load
 from govshare.errors import GovshareError, InputError
 from govshare.processes import DutyRecord, EventLog, EventLogError, ProcessStatus, replay
 from govshare.processes._log import read_event_log
@@ -219,19 +219,6 @@ def _duty_cell(c: ScenarioColumn, key: _Key, lang: str) -> Cell:
     return Cell(("; ".join(parts), *dict.fromkeys(sources)), quote, style)
 
 
-def _level_for(
-    profile: JurisdictionProfile, wanted: str, forced: bool
-) -> tuple[str, tuple[str, ...]]:
-    own = _own_levels(profile)
-    if forced or wanted in own or not own:
-        return wanted, ()
-    level = own[0]
-    return level, (
-        f"{profile.id} has no document at {wanted} level; replayed at {level} level "
-        "(pass --level to force one level)",
-    )
-
-
 def _replay_column(
     cid: str,
     profile: JurisdictionProfile,
@@ -243,7 +230,8 @@ def _replay_column(
     adopted: Sequence[str],
     what_if: str | None,
 ) -> ScenarioColumn:
-    lv, notes = _level_for(profile, level, forced)
+    lv, note = (level, None) if forced else profile.level_for(level)
+    notes: tuple[str, ...] = () if note is None else (note,)
     known = [a for a in adopted if a in profile.documents]
     ignored = [a for a in adopted if a not in profile.documents]
     if ignored:

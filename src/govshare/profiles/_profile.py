@@ -176,6 +176,24 @@ class JurisdictionProfile:
         """The working-day calendar the profile counts on."""
         return get_calendar(self.model.calendar.region)
 
+    @cached_property
+    def levels(self) -> tuple[str, ...]:
+        """The levels any of the profile's documents applies to, highest first."""
+        found = {lv for d in self.model.documents for lv in d.levels}
+        return tuple(lv for lv in LEVELS if lv in found)
+
+    def level_for(self, wanted: str) -> tuple[str, str | None]:
+        """The level to run a case given at ``wanted`` level: ``wanted`` when a document
+        applies there (or the profile has none), else the profile's own highest level, with
+        a note saying so (a provincial log replayed in a city's profile)."""
+        if wanted in self.levels or not self.levels:
+            return wanted, None
+        own = self.levels[0]
+        return own, (
+            f"{self.id} has no document at {wanted} level; replayed at {own} level "
+            "(pass a level to force one)"
+        )
+
     # -- load-time checks -----------------------------------------------------------------
 
     def _check(self, loaded: LoadedYaml) -> Iterable[DataIssue]:
