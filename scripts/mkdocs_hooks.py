@@ -6,7 +6,7 @@ Nothing here is committed as Markdown: each build renders, from the data in forc
   each profile (``reference/profiles/index.md`` lists them);
 - ``reference/diagrams/<id>.md``: a Mermaid diagram of every process, one per level (and
   per adopted document) where the diagrams differ;
-- ``reference/matrix.md``: the comparison matrix of the jurisdictions (``govshare.compare``);
+- ``reference/matrix.md``: the comparison matrix (``govshare.features.compare``);
 - ``reference/cli.md``: the command line, from the argparse parser;
 - ``reference/calendar-data.md``: the years, notices and regional overlay entries bundled.
 
@@ -24,7 +24,6 @@ import importlib.util
 import json
 import os
 import re
-import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -32,11 +31,11 @@ from pydantic import TypeAdapter, ValidationError
 
 from govshare import list_profiles, load_profile
 from govshare.calendar import SHANGHAI, bundled_arrangements, bundled_overlays
-from govshare.cli import build_parser
+from govshare.cli.main import build_parser
 from govshare.errors import GovshareError
-from govshare.processes._diagram import ACTORS_ZH, mermaid
 from govshare.profiles import RULE_KEYS, JurisdictionProfile, RuleEntry, Value
 from govshare.profiles._model import LEVELS, Document, period_label
+from govshare.render.mermaid import ACTORS_ZH, mermaid
 
 AS_OF_ENV = "GOVSHARE_DOCS_AS_OF"
 
@@ -66,11 +65,11 @@ CONFIDENCE_LABELS = {
 
 #: Modules documented on the API page when they exist (written by later work).
 OPTIONAL_API_MODULES = (
-    "govshare.compare",
-    "govshare.scenarios",
-    "govshare.selfcheck",
-    "govshare.obligations",
-    "govshare.timeline",
+    "govshare.features.compare",
+    "govshare.features.scenarios",
+    "govshare.features.selfcheck",
+    "govshare.features.obligations",
+    "govshare.features.timeline",
 )
 _API_MARK = re.compile(r"^<!-- api: optional modules -->$", re.MULTILINE)
 
@@ -628,8 +627,7 @@ def _demote(markdown: str, by: int) -> str:
 def matrix_page(profiles: list[JurisdictionProfile], as_of: dt.date) -> str:
     """The comparison matrix of the jurisdictions, one per level.
 
-    Uses ``govshare.compare.compare_rules``; while that module does not exist, a placeholder
-    page (and a warning on stderr).
+    Uses ``govshare.features.compare.compare_rules``.
     """
     out = [
         "# 规则比较矩阵 Comparison matrix",
@@ -640,16 +638,8 @@ def matrix_page(profiles: list[JurisdictionProfile], as_of: dt.date) -> str:
         "citation; ≠ marks rows that differ. See [比较与假设分析 Compare](../compare.md).",
         "",
     ]
-    try:
-        from govshare.compare import compare_rules  # noqa: PLC0415 - optional until it exists
-    except ImportError as exc:
-        print(f"WARNING (govshare docs): comparison matrix not generated: {exc}", file=sys.stderr)
-        out += [
-            '!!! warning "尚未生成 Not generated"',
-            "    `govshare.compare` 尚不可用，矩阵未生成。 `govshare.compare` is not available "
-            "in this build, so the matrix was not generated.",
-        ]
-        return "\n".join(out) + "\n"
+    from govshare.features.compare import compare_rules  # noqa: PLC0415
+
     jurisdictions = [p for p in profiles if p.model.kind == "jurisdiction"]
     for level in MATRIX_LEVELS:
         here = [p for p in jurisdictions if level in _profile_levels(p)]

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from govshare import load_profile
-from govshare.processes._diagram import mermaid
+from govshare.render.mermaid import mermaid
 
 ROOT = Path(__file__).resolve().parents[1]
 MARK = re.compile(r"(<!-- diagram: (\S+) (\S+) (\S+) (\S+) (\S+) -->\n```mermaid\n)(.*?)```", re.S)

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from govshare.timeline import Timeline, render, timeline
+from govshare.features.timeline import Timeline, render, timeline
 
 ROOT = Path(__file__).resolve().parents[1]
 IMG = ROOT / "docs" / "img"

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from govshare import list_profiles, load_profile
 from govshare.calendar import bundled_overlays, reset
-from govshare.cli import main
+from govshare.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = dt.date(2026, 9, 30)
@@ -213,8 +213,10 @@ def test_a_level_bound_only_by_adoption_is_drawn_adopting() -> None:
 def test_matrix_page_has_one_matrix_per_level() -> None:
     profiles = [load_profile(n) for n in list_profiles()]
     md = hooks.matrix_page(profiles, AS_OF)
-    if importlib.util.find_spec("govshare.compare") is None:  # pragma: no cover - before issue 5
-        pytest.skip("govshare.compare is not available")
+    if (
+        importlib.util.find_spec("govshare.features.compare") is None
+    ):  # pragma: no cover - before issue 5
+        pytest.skip("govshare.features.compare is not available")
     assert "{#provincial}" in md
     assert "{#prefectural}" in md
     prefectural = md.split("{#prefectural}")[1]
@@ -222,15 +224,6 @@ def test_matrix_page_has_one_matrix_per_level() -> None:
         assert name in prefectural
     assert "share.conditional.provider_reply" in prefectural
     assert "山西省政务数据共享部门内部管理规范" not in md  # a standard, not a jurisdiction
-
-
-def test_matrix_page_is_a_placeholder_without_the_compare_module(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setitem(sys.modules, "govshare.compare", None)  # makes the import fail
-    md = hooks.matrix_page([load_profile("hubei")], AS_OF)
-    assert '!!! warning "尚未生成 Not generated"' in md
-    assert "comparison matrix not generated" in capsys.readouterr().err
 
 
 # -- CLI reference --------------------------------------------------------------------------------

@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
+import govshare.features.scenarios
 import govshare.pytest_plugin
-import govshare.scenarios
 from govshare import load_profile
 
 pytest_plugins = ["pytester"]
 
 # pytester's in-process runs drop the modules a run imports; importing the runner and
 # loading the profiles here keeps them (and the profile cache) across runs.
-assert govshare.scenarios.DEFAULT_PATTERN == "*.govshare.yaml"
+assert govshare.features.scenarios.DEFAULT_PATTERN == "*.govshare.yaml"
 for _name in ("hubei", "xinzhou"):
     load_profile(_name)
 
@@ -34,7 +34,7 @@ def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
 
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures_scenarios"
+FIXTURES = ROOT / "tests" / "features" / "fixtures_scenarios"
 
 PASSING = """\
 schema: govshare-scenario/1

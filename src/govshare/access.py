@@ -17,8 +17,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from govshare._yaml import first_error, load_yaml, parse_yaml, validate_model
-from govshare.calendar._dates import DateLike, to_date
+from govshare._kernel.dates import DateLike, to_date
+from govshare._kernel.yamlio import first_error, load_yaml, parse_yaml, validate_model
 from govshare.errors import InputError
 from govshare.profiles._model import Flag, Level, period_label
 from govshare.profiles._profile import (

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from govshare.scenarios import Scenario, ScenarioResult
+    from govshare.features.scenarios import Scenario, ScenarioResult
 
 __all__ = [
     "DEFAULT_PATTERNS",
@@ -100,7 +100,7 @@ class ScenarioFile(pytest.File):
 
     def collect(self) -> Iterator[pytest.Item]:
         """Load the file strictly; an invalid file is a collection error."""
-        from govshare.scenarios import load_scenarios  # noqa: PLC0415 - only when needed
+        from govshare.features.scenarios import load_scenarios  # noqa: PLC0415 - only when needed
 
         for scenario in load_scenarios(self.path):
             yield ScenarioItem.from_parent(self, name=scenario.id, scenario=scenario)
@@ -124,7 +124,7 @@ class ScenarioItem(pytest.Item):
 
     def runtest(self) -> None:
         """Run the scenario; raise :class:`ScenarioFailedError` unless it passes."""
-        from govshare.scenarios import run_scenario  # noqa: PLC0415
+        from govshare.features.scenarios import run_scenario  # noqa: PLC0415
 
         result = run_scenario(self.scenario)
         if not result.passed:

@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 import pytest
 
 from govshare import load_profile
-from govshare.calendar._dates import SHANGHAI
+from govshare._kernel.dates import SHANGHAI
 from govshare.errors import InputError
 from govshare.processes import (
     Event,

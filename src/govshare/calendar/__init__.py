@@ -10,8 +10,8 @@ True
 
 from __future__ import annotations
 
+from govshare._kernel.dates import SHANGHAI, DateLike
 from govshare.calendar._calendar import DayInfo, DayKind, WorkCalendar, WorkDate
-from govshare.calendar._dates import SHANGHAI, DateLike
 from govshare.calendar._model import (
     Arrangement,
     Confidence,

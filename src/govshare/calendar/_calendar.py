@@ -26,7 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from govshare.calendar._dates import SHANGHAI, DateLike, to_date
+from govshare._kernel.dates import SHANGHAI, DateLike, to_date
 from govshare.calendar._model import Arrangement, Confidence, DayEntry, Overlay
 from govshare.errors import CalendarRangeError, InputError
 

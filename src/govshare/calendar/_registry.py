@@ -6,7 +6,7 @@ import threading
 from importlib import resources
 from pathlib import Path
 
-from govshare._yaml import load_yaml, parse_yaml, validate_model
+from govshare._kernel.yamlio import load_yaml, parse_yaml, validate_model
 from govshare.calendar._calendar import WorkCalendar
 from govshare.calendar._model import Arrangement, Overlay
 from govshare.errors import UnknownRegionError

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field, replace
 
 from pydantic import ValidationError
 
-from govshare._yaml import first_error
-from govshare.calendar._dates import DateLike, to_datetime
+from govshare._kernel.dates import DateLike, to_datetime
+from govshare._kernel.yamlio import first_error
 from govshare.errors import InputError
 from govshare.processes._log import (
     Event,

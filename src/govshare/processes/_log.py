@@ -9,8 +9,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from govshare._yaml import LoadedYaml, load_yaml, parse_yaml, validate_model
-from govshare.calendar._dates import to_datetime
+from govshare._kernel.dates import to_datetime
+from govshare._kernel.yamlio import LoadedYaml, load_yaml, parse_yaml, validate_model
 from govshare.errors import GovshareError, InputError
 from govshare.profiles._model import Level
 

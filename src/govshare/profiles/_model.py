@@ -320,7 +320,7 @@ class ChecklistItem(BaseModel):
     """A requirement of a standard, for self-assessment.
 
     ``check`` says, as data, which facts of a department description (the
-    ``govshare-department/1`` format, :mod:`govshare.selfcheck`) satisfy the requirement:
+    ``govshare-department/1`` format, :mod:`govshare.features.selfcheck`) satisfy the requirement:
     every condition must hold for the item to be met.
     """
 

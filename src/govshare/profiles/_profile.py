@@ -19,9 +19,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from govshare._yaml import LoadedYaml
+from govshare._kernel.dates import DateLike, to_date, to_datetime
+from govshare._kernel.yamlio import LoadedYaml
 from govshare.calendar import WorkCalendar, WorkDate, get_calendar
-from govshare.calendar._dates import DateLike, to_date, to_datetime
 from govshare.errors import DataFileError, DataIssue, GovshareError, InputError
 from govshare.profiles._keys import DEADLINE_KINDS, RULE_KEYS
 from govshare.profiles._model import (

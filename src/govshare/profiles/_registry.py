@@ -14,7 +14,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     from importlib.abc import Traversable
 
-from govshare._yaml import load_yaml, parse_yaml, validate_model
+from govshare._kernel.yamlio import load_yaml, parse_yaml, validate_model
 from govshare.errors import InputError
 from govshare.profiles._model import Profile
 from govshare.profiles._profile import JurisdictionProfile

@@ -1,0 +1,159 @@
+"""The ``timeline`` command: a picture of working days, rest days and deadlines (SVG/PNG)."""
+
+from __future__ import annotations
+
+import argparse
+import warnings
+from pathlib import Path
+from typing import Any
+
+from govshare.errors import GovshareError, InputError
+from govshare.features.timeline import (
+    Timeline,
+    TimelineFontWarning,
+    describe_due,
+    describe_duty,
+    render,
+    timeline,
+)
+from govshare.profiles import load_profile
+from govshare.render.json import jsonable
+
+__all__ = ["add_commands"]
+
+#: Profiles drawn when none is named.
+DEFAULT_PROFILES = ("hubei", "xinzhou", "liuzhou")
+_FORMATS = {".svg": "svg", ".png": "png"}
+
+
+def _levels(values: list[str] | None, ids: list[str]) -> str | dict[str, str] | None:
+    """``--level L`` for every profile, ``--level PROFILE=L`` for one; both may be given."""
+    if not values:
+        return None
+    default: str | None = None
+    per: dict[str, str] = {}
+    for value in values:
+        pid, sep, level = value.partition("=")
+        if sep:
+            per[pid] = level
+        else:
+            default = value
+    if not per:
+        return default
+    if default is not None:
+        return {pid: per.get(pid, default) for pid in ids} | per
+    return per
+
+
+def _text(tl: Timeline, output: str | None, zh: bool) -> str:
+    out: list[str] = []
+    span = f"{tl.start.isoformat()}..{tl.end.isoformat()}"
+    if output:
+        n = len(tl.lanes)
+        out.append(
+            f"已写入 {output}（{n} 个地区，{span}）"
+            if zh
+            else f"wrote {output} ({n} lanes, {span})"
+        )
+    lang = "zh" if zh else "en"
+    for lane in tl.lanes:
+        head = f"{lane.profile} ({lane.level})"
+        if lane.state_label is not None:
+            state = lane.state_label.zh if zh else lane.state_label.en
+            head += f" {'状态' if zh else 'state'}: {state}"
+        out.append(head)
+        for mark in lane.marks:
+            who = describe_duty(mark, lang, doc=False)
+            out.append(f"  {describe_due(mark, lang)} — {who}; {mark.source.short}")
+        if lane.note:
+            out.append(f"  {'未能显示' if zh else 'not shown'}: {lane.note}")
+    return "\n".join(out)
+
+
+def _cmd_timeline(args: argparse.Namespace) -> int:
+    parser: argparse.ArgumentParser = args.parser
+    if args.start is not None and args.key is None:
+        parser.error("--start goes with --key")
+    if args.key is not None and args.start is None:
+        parser.error("--key needs --start DATE (the event the period runs from)")
+    fmt: str | None = None
+    if args.output is not None:
+        fmt = _FORMATS.get(Path(args.output).suffix.lower())
+        if fmt is None:
+            parser.error(f"-o {args.output}: the file name must end in .svg or .png")
+    elif not args.json:
+        parser.error("-o FILE.svg|FILE.png is required (or --json for the data)")
+    profs = [load_profile(p) for p in args.profiles or DEFAULT_PROFILES]
+    tl = timeline(
+        profs,
+        log=args.scenario,
+        key=args.key,
+        start=args.start,
+        as_of=args.as_of,
+        level=_levels(args.level, [p.id for p in profs]),
+        adopted=args.adopt,
+        title=args.title,
+    )
+    if all(lane.note for lane in tl.lanes):
+        raise GovshareError(
+            "nothing to draw: " + "; ".join(f"{pid}: {note}" for pid, note in tl.notes)
+        )
+    found = list(tl.warnings)
+    if args.output is not None and fmt is not None:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", TimelineFontWarning)
+            data = render(tl, fmt, args.lang)
+        found += [str(w.message) for w in caught if issubclass(w.category, TimelineFontWarning)]
+        try:
+            Path(args.output).write_bytes(data)
+        except OSError as exc:
+            raise InputError("output", args.output, f"a file that can be written ({exc})") from None
+    payload = jsonable(tl) | {
+        "output": args.output,
+        "notes": [{"profile": pid, "note": note} for pid, note in tl.notes],
+        "warnings": found,
+    }
+    args.emit(args, payload, _text(tl, args.output, args.lang == "zh"))
+    return 0
+
+
+def add_commands(sub: Any, common: Any, emit: Any) -> None:
+    """Register ``timeline`` on the ``govshare`` sub-parsers.
+
+    ``common`` adds the shared options (``--json``, ``--lang``); ``emit`` prints a payload
+    as JSON or as text with its warnings, as every other command does.
+    """
+    p = sub.add_parser(
+        "timeline",
+        help="a picture (SVG/PNG) of working days, rest days and each deadline, per profile",
+        description="One lane per profile on a shared date axis: working days, weekends, "
+        "statutory holidays, make-up working days and regional rest days, with each duty's "
+        "start, the working days counted and its due day. The format follows the file name.",
+    )
+    p.add_argument(
+        "profiles",
+        nargs="*",
+        metavar="PROFILE",
+        help=f"profile names or paths (default: {' '.join(DEFAULT_PROFILES)})",
+    )
+    mode = p.add_mutually_exclusive_group(required=True)
+    mode.add_argument(
+        "--scenario", metavar="LOG", help="an event log (YAML, docs/processes.md) to replay"
+    )
+    mode.add_argument("--key", help="one rule's deadline, e.g. share.conditional.provider_reply")
+    p.add_argument("--start", help="with --key: the event's date or datetime (ISO)")
+    p.add_argument(
+        "--level",
+        action="append",
+        metavar="LEVEL",
+        help="provincial, prefectural, county or own (each profile's own level), or "
+        "PROFILE=LEVEL for one profile; repeatable (default: the log's level; own with --key)",
+    )
+    p.add_argument("--as-of", help="report the scenario at this date (default: the log's as_of)")
+    p.add_argument(
+        "--adopt", action="append", metavar="DOC", help="a document adopted (参照执行); repeatable"
+    )
+    p.add_argument("--title", help="the picture's title")
+    p.add_argument("-o", "--output", metavar="FILE", help="FILE.svg or FILE.png")
+    common(p)
+    p.set_defaults(func=_cmd_timeline, emit=emit, parser=p)

@@ -1,0 +1,168 @@
+"""Mermaid state diagrams generated from process definitions.
+
+Edges carry the event, the period of any deadline that runs out on them and the citation
+of the rule in force at ``as_of`` and ``level``, so the picture matches what :func:`replay`
+does for a case started that day. Transitions whose guard fails there, and states no
+enabled transition reaches, are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from govshare._kernel.dates import DateLike, to_date
+from govshare.errors import GovshareError
+from govshare.processes._engine import deems_consent, get_process, guard_holds
+from govshare.profiles._model import period_label
+from govshare.profiles._process_model import START, ProcessDef, TransitionDef
+from govshare.profiles._profile import JurisdictionProfile, RuleResult
+
+__all__ = ["mermaid"]
+
+# Mermaid entity codes keep these characters visible without breaking the syntax.
+_ENTITIES = {"#": "#35;", ":": "#58;", ";": "#59;", '"': "#quot;", "<": "", ">": ""}
+_ENTITY_RE = re.compile("|".join(re.escape(c) for c in _ENTITIES))
+_DIRECTION = re.compile(r"\b(direction)(\s+)(TB|TD|BT|LR|RL)\b", re.IGNORECASE)
+
+#: Chinese names of the actor ids used in process definitions, for Chinese diagrams.
+ACTORS_ZH = {
+    "authority": "主管部门",
+    "city_department": "市级部门",
+    "data_center": "数据中心",
+    "department": "政务部门",
+    "external": "外部事件",
+    "leading_group": "领导小组",
+    "objector": "异议人",
+    "owner": "数据归属部门",
+    "platform": "共享平台",
+    "platform_operator": "平台运营方",
+    "platform_technical_staff": "平台技术实施人员",
+    "provider": "提供部门",
+    "provincial_authority": "省级主管部门",
+    "provincial_department": "省级部门",
+    "requester": "使用部门",
+    "responsible_party": "责任方",
+    "same_level_authority": "同级主管部门",
+    "same_level_government": "同级人民政府",
+}
+
+
+def _clean(text: str) -> str:
+    """One line of label text that Mermaid shows as written (entity codes, no HTML)."""
+    one_line = " ".join(text.split())
+    safe = _ENTITY_RE.sub(lambda m: _ENTITIES[m.group(0)], one_line)
+    return _DIRECTION.sub(lambda m: f"{m.group(1)}\u00a0{m.group(3)}", safe)
+
+
+def _label(text: str, cite: str) -> str:
+    """Label and citation on two lines, so a citation is never broken."""
+    return f"{_clean(text)}<br/>{_clean(cite)}" if cite else _clean(text)
+
+
+@dataclass(frozen=True)
+class _Rules:
+    profile: JurisdictionProfile
+    when: dt.date
+    level: str
+    adopted: tuple[str, ...]
+
+    def get(self, key: str | None) -> RuleResult | None:
+        if key is None:
+            return None
+        try:
+            return self.profile.rule(key, as_of=self.when, level=self.level, adopted=self.adopted)
+        except GovshareError:
+            return None
+
+    def enabled(self, t: TransitionDef) -> bool:
+        if t.when is None:
+            return True
+        r = self.get(t.when.rule)
+        return guard_holds(t.when, None if r is None else r.value)
+
+    def deems(self, key: str | None) -> RuleResult | None:
+        r = self.get(key)
+        return r if r is not None and deems_consent(r.value) else None
+
+    def cite(self, t: TransitionDef) -> str:
+        if t.cite is not None:
+            return f"{t.cite.article}{t.cite.clause or ''}"
+        r = self.get(t.rule)
+        return _where(r) if r else ""
+
+
+def _where(r: RuleResult) -> str:
+    return f"{r.source.article or ''}{r.source.clause or ''}"
+
+
+def _reachable(proc: ProcessDef, rules: _Rules, enabled: list[TransitionDef]) -> set[str]:
+    used = {START}
+    while True:
+        before = len(used)
+        for t in enabled:
+            if used & set(t.from_):
+                used.add(t.to)
+        for name in list(used - {START}):
+            for d in proc.states[name].duties:
+                if d.deemed_to and rules.deems(d.outcome):
+                    used.add(d.deemed_to)
+        if len(used) == before:
+            return used
+
+
+def mermaid(
+    profile: JurisdictionProfile,
+    process: str,
+    *,
+    as_of: DateLike,
+    level: str,
+    adopted: tuple[str, ...] = (),
+    lang: str = "zh",
+) -> str:
+    """A Mermaid ``stateDiagram-v2`` of ``process`` under the rules in force at ``as_of``."""
+    proc = get_process(profile, process)
+    rules = _Rules(profile, to_date(as_of, "as_of"), level, tuple(adopted))
+    zh = lang == "zh"
+    enabled = [t for t in proc.transitions if rules.enabled(t)]
+    used = _reachable(proc, rules, enabled)
+    lines = [
+        "stateDiagram-v2",
+        f"    %% {profile.id} {process} ({level}, {rules.when.isoformat()})",
+        f"    %% {_clean(proc.label.zh if zh else proc.label.en)}",
+    ]
+    if len(used) == 1:
+        why = "依现行规则在此层级无法启动" if zh else "the rules in force provide no start here"
+        lines.append(f"    [*] --> not_provided : {_clean(why)}")
+    loops: dict[str, list[str]] = {}
+    for t in enabled:
+        text = t.label.zh if zh else t.label.en
+        for src in t.from_:
+            if src not in used:
+                continue
+            if src == t.to:  # self-loops are drawn as notes: their labels overlap edges
+                loops.setdefault(src, []).append(_label(text, rules.cite(t)))
+                continue
+            a = "[*]" if src == START else src
+            lines.append(f"    {a} --> {t.to} : {_label(text, rules.cite(t))}")
+    for name, state in proc.states.items():
+        if name not in used:
+            continue
+        for duty in state.duties:
+            r = rules.get(duty.rule)
+            if r is None or r.value is None:
+                continue
+            period = period_label(r.value, lang) or r.value.kind
+            actor = ACTORS_ZH.get(duty.actor, duty.actor) if zh else duty.actor
+            lines.append(f"    note right of {name} : {_label(f'{actor} {period}', _where(r))}")
+            o = rules.deems(duty.outcome)
+            if duty.deemed_to and o is not None:
+                text = f"{period}内未答复视为同意" if zh else f"deemed consent after {period}"
+                lines.append(f"    {name} --> {duty.deemed_to} : {_label(text, _where(o))}")
+        for note in loops.get(name, ()):
+            lines.append(f"    note left of {name} : {note}")
+        lines.append(f"    {name} : {_clean(state.label.zh if zh else state.label.en)}")
+        if state.terminal:
+            lines.append(f"    {name} --> [*]")
+    return "\n".join(lines) + "\n"
