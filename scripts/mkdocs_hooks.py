@@ -30,11 +30,12 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from govshare import list_profiles, load_profile
+from govshare._kernel.model import LEVELS
 from govshare.calendar import SHANGHAI, bundled_arrangements, bundled_overlays
 from govshare.cli.main import build_parser
 from govshare.errors import GovshareError
 from govshare.profiles import RULE_KEYS, JurisdictionProfile, RuleEntry, Value
-from govshare.profiles._model import LEVELS, Document, period_label
+from govshare.profiles._model import Document, period_label
 from govshare.render.mermaid import ACTORS_ZH, mermaid
 
 AS_OF_ENV = "GOVSHARE_DOCS_AS_OF"

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from govshare._kernel.dates import DateLike, to_date
+from govshare._kernel.model import STRICT, Level
 from govshare._kernel.yamlio import first_error, load_yaml, parse_yaml, validate_model
 from govshare.errors import InputError
-from govshare.profiles._model import Flag, Level, period_label
+from govshare.profiles._model import Flag, period_label
 from govshare.profiles._profile import (
     JurisdictionProfile,
     NoRuleInForceError,
@@ -42,7 +43,7 @@ __all__ = [
 ]
 
 _Text = Annotated[str, Field(min_length=1)]
-_CFG = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+_CFG = STRICT
 
 Path_ = Literal["direct", "filing", "conformity_review", "application", "not_shareable"]
 

@@ -17,6 +17,7 @@ __all__ = [
     "DataIssue",
     "GovshareError",
     "InputError",
+    "MissingDependencyError",
     "UnknownRegionError",
 ]
 
@@ -38,6 +39,26 @@ class InputError(GovshareError, ValueError):
         self.value = value
         self.expected = expected
         super().__init__(f"{field}: got {value!r}; expected {expected}")
+
+
+class MissingDependencyError(GovshareError, ImportError):
+    """An optional feature needs a package that is not installed.
+
+    Attributes:
+        module: the module that could not be imported.
+        extra: the govshare extra that installs it (``pip install "govshare[EXTRA]"``).
+    """
+
+    def __init__(self, module: str, extra: str, *, purpose: str = "") -> None:
+        self.module = module
+        self.extra = extra
+        what = f"{purpose} needs" if purpose else "this needs"
+        super().__init__(
+            f"{what} the optional package {module.split('.', maxsplit=1)[0]!r}, "
+            "which is not installed: "
+            f'pip install "govshare[{extra}]"',
+            name=module,
+        )
 
 
 class UnknownRegionError(InputError):

@@ -31,11 +31,11 @@ from typing import Literal
 
 import icalendar
 
+from govshare._kernel.model import LEVELS, Label
 from govshare.errors import InputError
 from govshare.processes import OpenDuty, ProcessStatus
 from govshare.profiles import RULE_KEYS, JurisdictionProfile, NoRuleInForceError, RuleResult, Source
-from govshare.profiles._model import LEVELS, MonthEnd, Recurring, period_label
-from govshare.profiles._process_model import Label
+from govshare.profiles._model import MonthEnd, Recurring, period_label
 
 __all__ = [
     "DATED_KINDS",

@@ -30,7 +30,6 @@ from typing import Annotated, Any, Literal, TypeAlias, TypeVar
 
 from pydantic import (
     BaseModel,
-    ConfigDict,
     Field,
     PlainValidator,
     field_validator,
@@ -38,6 +37,7 @@ from pydantic import (
 )
 
 from govshare._kernel.dates import SHANGHAI, to_datetime
+from govshare._kernel.model import STRICT, Level
 from govshare._kernel.yamlio import LoadedYaml, load_yaml, parse_yaml, validate_model
 from govshare.access import AccessDecision, Resource, decide_access
 from govshare.errors import DataFileError, DataIssue, GovshareError, InputError
@@ -51,7 +51,7 @@ from govshare.profiles import (
     Source,
     load_profile,
 )
-from govshare.profiles._model import Level, Value, period_label
+from govshare.profiles._model import Value, period_label
 
 __all__ = [
     "DEFAULT_PATTERN",
@@ -70,7 +70,7 @@ DEFAULT_PATTERN = "*.govshare.yaml"
 #: Directories never searched (as pytest's ``norecursedirs`` default).
 _SKIP_DIRS = (".*", "*.egg", "build", "dist", "node_modules", "venv", "__pycache__")
 
-_CFG = ConfigDict(extra="forbid", frozen=True)
+_CFG = STRICT
 _Text = Annotated[str, Field(min_length=1)]
 Loc: TypeAlias = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -373,7 +373,7 @@ class _ScenarioSpec(BaseModel):
 
 
 class _ScenarioFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = STRICT
 
     schema_: Literal["govshare-scenario/1"] = Field(default="govshare-scenario/1", alias="schema")
     profile: _Text | None = None

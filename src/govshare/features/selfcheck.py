@@ -38,6 +38,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
 from govshare._kernel.dates import SHANGHAI, DateLike, to_date
+from govshare._kernel.model import LEVELS, Level
 from govshare._kernel.yamlio import load_yaml, parse_yaml, validate_model
 from govshare.errors import DataFileError, DataIssue, InputError
 from govshare.profiles import (
@@ -47,7 +48,7 @@ from govshare.profiles import (
     Source,
     load_profile,
 )
-from govshare.profiles._model import LEVELS, ChecklistItem, Document, Level, period_label
+from govshare.profiles._model import ChecklistItem, Document, period_label
 from govshare.render.json import jsonable
 from govshare.render.junit import JUnitCase, junit_xml
 

@@ -44,14 +44,14 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import ValidationError
 
 from govshare._kernel.dates import DateLike, to_date, to_datetime
+from govshare._kernel.model import LEVELS, Label
 from govshare._kernel.yamlio import first_error
 from govshare.calendar._calendar import WorkCalendar
 from govshare.errors import GovshareError, InputError
 from govshare.processes._engine import DutyRecord, ProcessStatus, replay
 from govshare.processes._log import Event, EventLog, EventLogError, read_event_log
 from govshare.profiles._keys import RULE_KEYS
-from govshare.profiles._model import LEVELS, period_label
-from govshare.profiles._process_model import Label
+from govshare.profiles._model import period_label
 from govshare.profiles._profile import JurisdictionProfile, NoRuleInForceError, Source
 from govshare.profiles._registry import load_profile
 from govshare.render.mermaid import ACTORS_ZH

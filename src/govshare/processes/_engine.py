@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pydantic import ValidationError
 
 from govshare._kernel.dates import DateLike, to_datetime
+from govshare._kernel.model import LEVELS, Label
 from govshare._kernel.yamlio import first_error
 from govshare.errors import InputError
 from govshare.processes._log import (
@@ -30,15 +31,8 @@ from govshare.processes._log import (
     MixedTimezoneError,
     UnknownEventError,
 )
-from govshare.profiles._model import LEVELS, Value
-from govshare.profiles._process_model import (
-    START,
-    Duty,
-    Guard,
-    Label,
-    ProcessDef,
-    TransitionDef,
-)
+from govshare.profiles._model import Value
+from govshare.profiles._process_model import START, Duty, Guard, ProcessDef, TransitionDef
 from govshare.profiles._profile import (
     JurisdictionProfile,
     NotADeadlineError,

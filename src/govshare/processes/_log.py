@@ -10,9 +10,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from govshare._kernel.dates import to_datetime
+from govshare._kernel.model import Level
 from govshare._kernel.yamlio import LoadedYaml, load_yaml, parse_yaml, validate_model
 from govshare.errors import GovshareError, InputError
-from govshare.profiles._model import Level
 
 __all__ = [
     "Event",

@@ -8,8 +8,9 @@ datetime.date(2026, 10, 13)
 
 from __future__ import annotations
 
+from govshare._kernel.model import Level
 from govshare.profiles._keys import DEADLINE_KINDS, RULE_KEYS, RuleKey
-from govshare.profiles._model import Document, Level, Profile, RuleEntry, Value
+from govshare.profiles._model import Document, Profile, RuleEntry, Value
 from govshare.profiles._profile import (
     Deadline,
     DisplacedRule,

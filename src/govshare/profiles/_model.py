@@ -11,7 +11,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from govshare.profiles._process_model import Label, ProcessDef
+from govshare._kernel.model import STRICT, Label, Level, NonEmpty
+from govshare.profiles._process_model import ProcessDef
 
 __all__ = [
     "Citation",
@@ -23,11 +24,7 @@ __all__ = [
     "Value",
 ]
 
-Level = Literal["provincial", "prefectural", "county"]
-LEVELS: tuple[Level, ...] = ("provincial", "prefectural", "county")
-
-_CFG = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-NonEmpty = Annotated[str, Field(min_length=1)]
+_CFG = STRICT
 
 
 class _Kind(BaseModel):

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
+
+from govshare._kernel.model import STRICT, Label, NonEmpty
 
 __all__ = [
     "START",
@@ -49,21 +51,11 @@ RESERVED_STATES = frozenset(
     }
 )
 
-_CFG = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-NonEmpty = Annotated[str, Field(min_length=1)]
+_CFG = STRICT
 Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
 
 #: Event fields a transition may require.
 EventField = Literal["by", "reasons", "reviewers", "on_behalf_of"]
-
-
-class Label(BaseModel):
-    """A name in Chinese and English."""
-
-    model_config = _CFG
-
-    zh: NonEmpty
-    en: NonEmpty
 
 
 class ProcessCitation(BaseModel):

@@ -19,20 +19,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from pydantic import computed_field
+
 from govshare._kernel.dates import DateLike, to_date, to_datetime
+from govshare._kernel.model import LEVELS, Level
 from govshare._kernel.yamlio import LoadedYaml
 from govshare.calendar import WorkCalendar, WorkDate, get_calendar
 from govshare.errors import DataFileError, DataIssue, GovshareError, InputError
 from govshare.profiles._keys import DEADLINE_KINDS, RULE_KEYS
-from govshare.profiles._model import (
-    LEVELS,
-    Document,
-    Level,
-    MonthEnd,
-    Profile,
-    RuleEntry,
-    Value,
-)
+from govshare.profiles._model import Document, MonthEnd, Profile, RuleEntry, Value
 
 __all__ = [
     "Deadline",
@@ -85,6 +80,7 @@ class Source:
     clause: str | None
     quote: str | None
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def short(self) -> str:
         """E.g. ``鄂政务办发〔2021〕1号 第十四条(二)``."""

@@ -8,8 +8,9 @@ import csv
 import html
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from govshare.render import text as _text
 
 __all__ = ["Cell", "Grid", "Row", "Section", "render_grid"]
 
@@ -54,45 +55,9 @@ class Grid:
 
 # -- terminal --------------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[A-Za-z0-9_.\-/:()〔〕]+|\s+|.")
-
-
-def width_of(text: str) -> int:
-    """Columns ``text`` takes in a terminal (CJK and full-width characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _cut(token: str, width: int) -> list[str]:
-    out, cur = [], ""
-    for ch in token:
-        if width_of(cur + ch) > width:
-            out.append(cur)
-            cur = ""
-        cur += ch
-    return [*out, cur]
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """Wrap ``text`` to ``width`` display columns, breaking Latin text at spaces."""
-    lines: list[str] = []
-    cur = ""
-    for token in _TOKEN.findall(text):
-        if width_of(cur + token) <= width:
-            cur += token
-            continue
-        if cur.strip():
-            lines.append(cur.rstrip())
-        cur = "" if token.isspace() else token
-        if width_of(cur) > width:
-            *full, cur = _cut(cur, width)
-            lines.extend(full)
-    if cur.strip() or not lines:
-        lines.append(cur.rstrip())
-    return lines
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - width_of(text))
+width_of = _text.width_of
+wrap = _text.wrap
+_pad = _text.pad
 
 
 def _stacked(grid: Grid, width: int) -> str:

@@ -1,15 +1,114 @@
-"""Plain JSON-ready data from result objects (dataclasses, pydantic models, dates)."""
+"""JSON: one encoder per result type, one shape everywhere, each with a published schema.
+
+A result type is registered once with :func:`json_type` (a name and a version); its JSON
+document is the result dumped by pydantic (``mode="json"``) with ``"schema":
+"govshare-<name>/<version>"`` first, and its JSON Schema is generated from the same type, so
+the document and the schema cannot drift apart. The command line, the HTTP service and the
+tests all go through :func:`to_json`. Compatibility: adding a field keeps the version;
+renaming, removing or retyping one makes a new version.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
-__all__ = ["jsonable", "source_json"]
+from govshare.render.registry import RenderOptions, renderer
+
+__all__ = [
+    "JsonType",
+    "dumps",
+    "json_schema",
+    "json_type",
+    "json_types",
+    "jsonable",
+    "source_json",
+    "to_json",
+]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class JsonType:
+    """A registered result type: its schema id and the adapter that dumps it."""
+
+    name: str
+    version: int
+    adapter: TypeAdapter[Any]
+
+    @property
+    def schema_id(self) -> str:
+        """``govshare-<name>/<version>``, the value of every document's ``schema`` field."""
+        return f"govshare-{self.name}/{self.version}"
+
+
+_TYPES: dict[type, JsonType] = {}
+
+
+def json_type(name: str, version: int = 1) -> Any:
+    """Class decorator (or call ``json_type(name)(cls)``): register ``cls`` as the result
+    type whose JSON documents are ``govshare-<name>/<version>``, and give it the ``json``
+    format in the renderer registry."""
+
+    def register(cls: type[T]) -> type[T]:
+        _TYPES[cls] = JsonType(name, version, TypeAdapter(cls))
+
+        @renderer(cls, "json")
+        def _render(result: T, options: RenderOptions) -> str:
+            return dumps(to_json(result))
+
+        return cls
+
+    return register
+
+
+def _registered(result_type: type) -> JsonType:
+    for klass in result_type.__mro__:
+        if klass in _TYPES:
+            return _TYPES[klass]
+    raise TypeError(f"{result_type.__name__} has no registered JSON encoding")
+
+
+def to_json(result: object) -> dict[str, Any]:
+    """The JSON document of a registered result: ``{"schema": ..., **fields}``."""
+    jt = _registered(type(result))
+    body = jt.adapter.dump_python(result, mode="json", by_alias=True)
+    return {"schema": jt.schema_id, **body}
+
+
+def json_schema(result_type: type) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a registered result type's documents."""
+    jt = _registered(result_type)
+    schema = jt.adapter.json_schema(mode="serialization", by_alias=True)
+    props = {"schema": {"const": jt.schema_id, "type": "string"}, **schema.get("properties", {})}
+    required = ["schema", *schema.get("required", [])]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://govshare.example/schemas/{jt.name}-{jt.version}.schema.json",
+        **schema,
+        "properties": props,
+        "required": required,
+    }
+
+
+def json_types() -> dict[type, JsonType]:
+    """Every registered result type (after importing the renderer modules)."""
+    from govshare.render.registry import _load  # noqa: PLC0415 - registration on demand
+
+    _load()
+    return dict(_TYPES)
+
+
+def dumps(document: Mapping[str, Any] | list[Any]) -> str:
+    """A JSON document as the command line prints it: UTF-8 text, indented, keys in order."""
+    return json.dumps(document, ensure_ascii=False, indent=2)
 
 
 def jsonable(obj: Any) -> Any:

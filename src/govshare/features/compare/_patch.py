@@ -14,11 +14,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from govshare._kernel.model import Label, Level
 from govshare._kernel.yamlio import LoadedYaml, load_yaml, parse_yaml, validate_model
 from govshare.errors import DataFileError, DataIssue
 from govshare.profiles import JurisdictionProfile, load_profile
-from govshare.profiles._model import Level, Profile
-from govshare.profiles._process_model import Label
+from govshare.profiles._model import Profile
 
 __all__ = ["Patch", "PatchedProfile", "apply_patch", "load_patch"]
 

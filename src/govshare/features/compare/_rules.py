@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from govshare._kernel.dates import DateLike, to_date
+from govshare._kernel.model import LEVELS
 from govshare.errors import InputError
 from govshare.features.compare._patch import PatchedProfile
 from govshare.features.compare._values import value_text
@@ -22,7 +23,6 @@ from govshare.profiles import (
     list_profiles,
     load_profile,
 )
-from govshare.profiles._model import LEVELS
 from govshare.render.grid import Cell, Grid, Row, Section, render_grid
 
 __all__ = ["Column", "MatrixCell", "MatrixRow", "RuleMatrix", "compare_rules"]

@@ -1,0 +1,39 @@
+"""Bilingual messages: warnings and notes that results carry, in Chinese and English.
+
+A result never carries a bare English sentence for a person to read: it carries a
+:class:`Notice` (a stable ``code`` plus the sentence in both languages) and the renderer
+picks the language with :func:`say`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+__all__ = ["Notice", "say"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Notice:
+    """A warning or note in both languages, with a stable code callers can test for."""
+
+    code: str
+    zh: str
+    en: str
+
+    def pick(self, lang: str) -> str:
+        """The sentence in ``lang`` (``"zh"`` or ``"en"``)."""
+        return self.en if lang == "en" else self.zh
+
+    def __str__(self) -> str:
+        return self.zh
+
+
+class _Bilingual(Protocol):
+    def pick(self, lang: str) -> str: ...
+
+
+def say(message: str | _Bilingual, lang: str = "zh") -> str:
+    """The text of a message in ``lang``: a :class:`Notice` or label picks its language;
+    a plain string (a quote, an id, a file name) is shown as it is."""
+    return message if isinstance(message, str) else message.pick(lang)
