@@ -13,7 +13,9 @@ from govshare.processes._engine import (
     ProcessStatus,
     TraceStep,
     Violation,
+    as_of_instant,
     get_process,
+    parse_events,
     replay,
 )
 from govshare.processes._log import (
@@ -26,6 +28,7 @@ from govshare.processes._log import (
     MixedTimezoneError,
     UnknownEventError,
     load_event_log,
+    read_event_log,
 )
 
 __all__ = [
@@ -45,7 +48,10 @@ __all__ = [
     "TraceStep",
     "UnknownEventError",
     "Violation",
+    "as_of_instant",
     "get_process",
     "load_event_log",
+    "parse_events",
+    "read_event_log",
     "replay",
 ]

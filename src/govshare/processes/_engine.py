@@ -48,9 +48,11 @@ __all__ = [
     "ProcessStatus",
     "TraceStep",
     "Violation",
+    "as_of_instant",
     "deems_consent",
     "get_process",
     "guard_holds",
+    "parse_events",
     "replay",
 ]
 
@@ -539,9 +541,9 @@ def replay(
     proc = get_process(profile, process)
     if level not in LEVELS:
         raise InputError("level", level, f"one of {', '.join(LEVELS)}")
-    evs = [_event(i, e) for i, e in enumerate(events)]
+    evs = parse_events(events)
     instants = _check_log(process, proc, evs)
-    until = _as_of_instant(as_of)
+    until = as_of_instant(as_of)
     run = _Run(profile, proc, process, level, tuple(adopted))
     for i, (ev, at) in enumerate(zip(evs, instants, strict=True)):
         if at > until:
@@ -573,8 +575,18 @@ def _event(i: int, e: Event | Mapping[str, object]) -> Event:
         raise EventLogError(i, str(kind or "?"), f"{where}: {message}") from None
 
 
-def _as_of_instant(as_of: DateLike) -> dt.datetime:
-    """A date means the last instant of that day (just before 24:00 Asia/Shanghai)."""
+def parse_events(events: Iterable[Event | Mapping[str, object]]) -> list[Event]:
+    """The events as :class:`Event` objects, as :func:`replay` reads them.
+
+    Raises:
+        EventLogError: an item that is not an event (naming its index and field).
+    """
+    return [_event(i, e) for i, e in enumerate(events)]
+
+
+def as_of_instant(as_of: DateLike) -> dt.datetime:
+    """The instant :func:`replay` reports at: a date means the last instant of that day
+    (just before 24:00 Asia/Shanghai)."""
     if isinstance(as_of, str) and len(as_of.strip()) == 10:
         as_of = to_datetime(as_of, "as_of").date()
     if isinstance(as_of, dt.date) and not isinstance(as_of, dt.datetime):

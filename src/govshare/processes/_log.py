@@ -24,6 +24,7 @@ __all__ = [
     "MixedTimezoneError",
     "UnknownEventError",
     "load_event_log",
+    "read_event_log",
 ]
 
 _Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
