@@ -191,7 +191,7 @@ def _overlay_notes(overlays: Sequence[Overlay]) -> dict[dt.date, _Note]:
             warning = None
             if entry.confidence.warns:
                 warning = (
-                    f"{overlay.name}: {entry.name} {entry.status} day at "
+                    f"{overlay.name.zh}: {entry.name} {entry.status} day at "
                     f"{entry.confidence.value} confidence (source: {entry.source})"
                 )
             kind: DayKind = (

@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from govshare._kernel.model import Label
+
 __all__ = [
     "Arrangement",
     "Confidence",
@@ -178,13 +180,23 @@ class Overlay(BaseModel):
     """A regional calendar layered on the national one.
 
     Entries add rest days, cancel national make-up working days (``status: rest`` on a
-    make-up day), or add regional working days (``status: working``).
+    make-up day), or add regional working days (``status: working``). ``name`` is the
+    region's display name, ``{zh: ..., en: ...}``; a plain string is taken as the Chinese
+    name, with the region id as the English one.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
     schema_: Literal["govshare-overlay/1"] = Field(default="govshare-overlay/1", alias="schema")
     region: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
-    name: Annotated[str, Field(min_length=1)]
+    name: Label
     description: str | None = None
     entries: list[OverlayEntry] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_name(cls, data: object) -> object:
+        if isinstance(data, dict) and isinstance(data.get("name"), str):
+            name, region = data["name"], data.get("region")
+            return {**data, "name": {"zh": name, "en": region if isinstance(region, str) else name}}
+        return data
