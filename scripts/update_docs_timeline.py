@@ -17,7 +17,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from govshare.features.timeline import Timeline, render, timeline
+from govshare.features.timeline import Timeline, timeline
+from govshare.render.registry import render
 
 ROOT = Path(__file__).resolve().parents[1]
 IMG = ROOT / "docs" / "img"
@@ -58,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     stale = 0
     for name, make in PICTURES.items():
         path = IMG / name
-        svg = render(make(), "svg", "zh")
+        svg = render(make(), "svg", lang="zh")
+        assert isinstance(svg, bytes)
         if path.is_file() and path.read_bytes() == svg:
             continue
         if args.check:

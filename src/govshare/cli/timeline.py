@@ -8,22 +8,22 @@ from pathlib import Path
 from typing import Any
 
 from govshare.errors import GovshareError, InputError
-from govshare.features.timeline import (
-    Timeline,
-    TimelineFontWarning,
-    describe_due,
-    describe_duty,
-    render,
-    timeline,
-)
-from govshare.profiles import load_profile
-from govshare.render.json import jsonable
+from govshare.features.timeline import timeline
+from govshare.profiles import JurisdictionProfile, list_profiles, load_profile
+from govshare.render.json import to_json
+from govshare.render.registry import render
+from govshare.render.timeline import TimelineFontWarning
 
-__all__ = ["add_commands"]
+__all__ = ["add_commands", "default_profiles"]
 
-#: Profiles drawn when none is named.
-DEFAULT_PROFILES = ("hubei", "xinzhou", "liuzhou")
 _FORMATS = {".svg": "svg", ".png": "png"}
+
+
+def default_profiles() -> list[JurisdictionProfile]:
+    """The profiles drawn when none is named: every jurisdiction profile of the registry
+    (bundled or installed), in its order; standards are left out."""
+    profs = [load_profile(name) for name in list_profiles()]
+    return [p for p in profs if p.model.kind == "jurisdiction"]
 
 
 def _levels(values: list[str] | None, ids: list[str]) -> str | dict[str, str] | None:
@@ -45,31 +45,6 @@ def _levels(values: list[str] | None, ids: list[str]) -> str | dict[str, str] | 
     return per
 
 
-def _text(tl: Timeline, output: str | None, zh: bool) -> str:
-    out: list[str] = []
-    span = f"{tl.start.isoformat()}..{tl.end.isoformat()}"
-    if output:
-        n = len(tl.lanes)
-        out.append(
-            f"已写入 {output}（{n} 个地区，{span}）"
-            if zh
-            else f"wrote {output} ({n} lanes, {span})"
-        )
-    lang = "zh" if zh else "en"
-    for lane in tl.lanes:
-        head = f"{lane.profile} ({lane.level})"
-        if lane.state_label is not None:
-            state = lane.state_label.zh if zh else lane.state_label.en
-            head += f" {'状态' if zh else 'state'}: {state}"
-        out.append(head)
-        for mark in lane.marks:
-            who = describe_duty(mark, lang, doc=False)
-            out.append(f"  {describe_due(mark, lang)} — {who}; {mark.source.short}")
-        if lane.note:
-            out.append(f"  {'未能显示' if zh else 'not shown'}: {lane.note}")
-    return "\n".join(out)
-
-
 def _cmd_timeline(args: argparse.Namespace) -> int:
     parser: argparse.ArgumentParser = args.parser
     if args.start is not None and args.key is None:
@@ -83,7 +58,7 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
             parser.error(f"-o {args.output}: the file name must end in .svg or .png")
     elif not args.json:
         parser.error("-o FILE.svg|FILE.png is required (or --json for the data)")
-    profs = [load_profile(p) for p in args.profiles or DEFAULT_PROFILES]
+    profs = [load_profile(p) for p in args.profiles] if args.profiles else default_profiles()
     tl = timeline(
         profs,
         log=args.scenario,
@@ -102,18 +77,17 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
     if args.output is not None and fmt is not None:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", TimelineFontWarning)
-            data = render(tl, fmt, args.lang)
+            data = render(tl, fmt, lang=args.lang)
         found += [str(w.message) for w in caught if issubclass(w.category, TimelineFontWarning)]
         try:
-            Path(args.output).write_bytes(data)
+            out = Path(args.output)
+            out.write_bytes(data) if isinstance(data, bytes) else out.write_text(data, "utf-8")
         except OSError as exc:
             raise InputError("output", args.output, f"a file that can be written ({exc})") from None
-    payload = jsonable(tl) | {
-        "output": args.output,
-        "notes": [{"profile": pid, "note": note} for pid, note in tl.notes],
-        "warnings": found,
-    }
-    args.emit(args, payload, _text(tl, args.output, args.lang == "zh"))
+    # the govshare-timeline/1 document; a font warning from drawing joins the lanes' warnings
+    payload = to_json(tl) | {"warnings": found}
+    text = render(tl, "text", lang=args.lang, output=args.output)
+    args.emit(args, payload, text)
     return 0
 
 
@@ -134,7 +108,8 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
         "profiles",
         nargs="*",
         metavar="PROFILE",
-        help=f"profile names or paths (default: {' '.join(DEFAULT_PROFILES)})",
+        help="profile names or paths (default: every jurisdiction profile; "
+        "govshare profiles lists them)",
     )
     mode = p.add_mutually_exclusive_group(required=True)
     mode.add_argument(
