@@ -16,6 +16,7 @@ from govshare.processes._engine import (
     get_process,
     replay,
 )
+from govshare.processes._files import replay_file
 from govshare.processes._log import (
     Event,
     EventLog,
@@ -48,4 +49,5 @@ __all__ = [
     "get_process",
     "load_event_log",
     "replay",
+    "replay_file",
 ]
