@@ -296,13 +296,8 @@ def scenario_grid(c: ScenarioComparison, lang: str = "zh") -> Grid:
         for col in cols
     )
     head = (
-        Row("state", _w("状态", "state", lang), state_cells, _differs(state_cells)),
-        Row(
-            "outcome",
-            _w("结果", "outcome", lang),
-            outcome_cells,
-            len({col.outcome for col in cols}) > 1,
-        ),
+        Row(_w("状态", "state", lang), "", state_cells, _differs(state_cells)),
+        Row(_w("结果", "outcome", lang), "", outcome_cells, len({c.outcome for c in cols}) > 1),
     )
     duty_rows = []
     for key in duty_keys(cols):

@@ -27,7 +27,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
-    """A row: what it is (key and label) and a cell per column."""
+    """A row: what it is (key and label, which may be empty) and a cell per column."""
 
     head: str
     label: str
@@ -80,7 +80,7 @@ def _cell_lines(cell: Cell, lang: str) -> list[str]:
 
 def _head(row: Row) -> str:
     mark = " ≠" if row.differs else ""
-    return f"{_safe(row.head)}{mark}  {_safe(row.label)}"
+    return f"{_safe(row.head)}{mark}  {_safe(row.label)}".rstrip()
 
 
 def _stacked(grid: Grid, width: int, lang: str) -> str:
@@ -162,7 +162,7 @@ def _markdown(grid: Grid, lang: str) -> str:
             mark = " ≠" if row.differs else ""
             # code spans take no escapes: drop what would end the span, the cell or the line
             code = _LINE_BREAK.sub(" ", row.head.replace("`", "").replace("|", "\\|"))
-            first = f"`{code}`{mark}<br>{_md(row.label)}"
+            first = f"`{code}`{mark}" + (f"<br>{_md(row.label)}" if row.label else "")
             cells = [
                 "<br>".join(_md(x) for x in c.lines) + (what_if if c.style == "whatif" else "")
                 for c in row.cells
@@ -249,7 +249,8 @@ def _html(grid: Grid, lang: str) -> str:
             mark = " ≠" if row.differs else ""
             parts.append(
                 f"<tr class='{cls}'><td class='key'><code>{e(row.head)}</code>{mark}"
-                f"<br>{e(row.label)}</td>"
+                + (f"<br>{e(row.label)}" if row.label else "")
+                + "</td>"
             )
             for c in row.cells:
                 value, *rest = c.lines or ("",)
