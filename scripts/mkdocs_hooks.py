@@ -640,6 +640,7 @@ def matrix_page(profiles: list[JurisdictionProfile], as_of: dt.date) -> str:
         "",
     ]
     from govshare.features.compare import compare_rules  # noqa: PLC0415
+    from govshare.render.registry import render  # noqa: PLC0415
 
     jurisdictions = [p for p in profiles if p.model.kind == "jurisdiction"]
     for level in MATRIX_LEVELS:
@@ -656,7 +657,7 @@ def matrix_page(profiles: list[JurisdictionProfile], as_of: dt.date) -> str:
         if not here:
             continue
         matrix = compare_rules([p.id for p in here], as_of=as_of, level=level)
-        out += [_demote(matrix.render("md", lang="zh"), 1), ""]
+        out += [_demote(str(render(matrix, "md", lang="zh")), 1), ""]
     return "\n".join(out).rstrip() + "\n"
 
 

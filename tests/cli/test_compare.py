@@ -50,7 +50,8 @@ def test_adopt_goes_to_the_profile_that_has_the_document(
     assert main([*args, "--as-of", "2026-11-23"]) == 0
     data = json.loads(capsys.readouterr().out)
     row = next(r for r in data["rows"] if r["key"] == "share.conditional.provider_reply")
-    assert row["cells"]["hubei:prefectural"]["value"]["n"] == 5
+    cell = next(c for c in row["cells"] if c["column"] == "hubei:prefectural")
+    assert cell["value"]["n"] == 5
 
 
 @pytest.mark.parametrize(

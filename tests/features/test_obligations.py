@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 from govshare import InputError, JurisdictionProfile, load_profile
 from govshare.cli.main import main
-from govshare.features.obligations import Obligation, obligation_calendar, obligations, to_ics
+from govshare.features.obligations import Obligation, obligation_calendar, obligations
 from govshare.processes import replay
+from govshare.render.obligations import summary, to_ics
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 NO_REPLY = str(EXAMPLES / "no-reply.log.yaml")
@@ -110,7 +111,7 @@ def test_month_end_is_a_calendar_date_and_end_instant(hubei: JurisdictionProfile
     assert dep.end_instant == dt.datetime(2026, 2, 1, tzinfo=SHANGHAI)
     assert dep.covers == 2025  # 上一年度
     assert dep.period.zh == "1月底前"
-    assert dep.summary("zh") == "部门年度报告（1月底前）"
+    assert summary(dep, "zh") == "部门年度报告（1月底前）"
 
 
 def test_year_end_wording_follows_the_text(hubei: JurisdictionProfile) -> None:
@@ -258,7 +259,7 @@ def test_open_duty_from_log(hubei: JurisdictionProfile) -> None:
     assert duty.source.short == f"{RULES} 第十四条(二)"
     assert "5个工作日内予以答复" in (duty.source.quote or "")
     assert duty.period.zh == "5个工作日"
-    assert duty.summary("zh").startswith("待办：")
+    assert summary(duty, "zh").startswith("待办：")
     # sorted among the recurring items: after February, before November
     assert [i.due for i in items].index(duty.due) == 2
 
@@ -284,8 +285,8 @@ def test_overdue_open_duty() -> None:
     assert len(items) == 1
     duty = items[0]
     assert (duty.due, duty.overdue, duty.actor) == (dt.date(2026, 10, 9), True, "platform")
-    assert duty.summary("zh").startswith("已逾期：")
-    assert duty.summary("en").startswith("OVERDUE: ")
+    assert summary(duty, "zh").startswith("已逾期：")
+    assert summary(duty, "en").startswith("OVERDUE: ")
 
 
 def test_case_of_another_profile(hubei: JurisdictionProfile) -> None:
@@ -331,8 +332,8 @@ def test_ics_descriptions_cite_the_rule(hubei: JurisdictionProfile) -> None:
         desc = str(ev["DESCRIPTION"])
         assert item.source.short in desc
         assert f"「{item.source.quote}」" in desc
-        assert str(ev["SUMMARY"]) == item.summary("zh")
-        assert item.summary("en") in desc
+        assert str(ev["SUMMARY"]) == summary(item, "zh")
+        assert summary(item, "en") in desc
     first = str(events[0]["DESCRIPTION"])
     assert f"{ORDER} 第三十八条" in first  # the displaced rule is named
     assert "2026-02-01T00:00:00+08:00" in first

@@ -33,6 +33,11 @@ Kind = Literal[
     "duty_outcome",
     "day_kind",
     "word",
+    "rule_section",
+    "rule_value",
+    "list_item",
+    "period_unit",
+    "month",
 ]
 KINDS: tuple[Kind, ...] = (
     "level",
@@ -45,6 +50,11 @@ KINDS: tuple[Kind, ...] = (
     "duty_outcome",
     "day_kind",
     "word",
+    "rule_section",
+    "rule_value",
+    "list_item",
+    "period_unit",
+    "month",
 )
 
 

@@ -9,9 +9,16 @@ from typing import Any
 
 from govshare._kernel.dates import SHANGHAI
 from govshare.errors import InputError
-from govshare.features.compare import compare_rules, compare_scenario, load_patches
-from govshare.features.compare._rules import FORMATS, jurisdictions
+from govshare.features.compare import (
+    RuleMatrix,
+    ScenarioComparison,
+    compare_rules,
+    compare_scenario,
+    jurisdictions,
+    load_patches,
+)
 from govshare.profiles import load_profile
+from govshare.render.registry import formats, render
 
 __all__ = ["add_commands"]
 
@@ -57,7 +64,10 @@ def _cmd_compare(args: argparse.Namespace) -> int:
             patches=patches,
             only_diff=args.only_diff,
         )
-    text = result.render(fmt, lang=args.lang, width=args.width)
+    out = render(result, fmt, lang=args.lang, width=args.width)
+    text = out if isinstance(out, str) else out.decode("utf-8")
+    if fmt == "json":
+        text += "\n"
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"wrote {args.output}")
@@ -85,7 +95,8 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
         "--adopt", action="append", metavar="DOC", help="a document adopted (参照执行); repeatable"
     )
     p.add_argument("--only-diff", action="store_true", help="keep only rows that differ")
-    p.add_argument("--format", choices=FORMATS, default="table", help="output format")
+    known = sorted({*formats(RuleMatrix), *formats(ScenarioComparison)})
+    p.add_argument("--format", choices=known, default="table", help="output format")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--scenario", metavar="LOG", help="an event log (YAML) to replay in each")
     p.add_argument(

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from govshare import processes
 from govshare.access import AccessDecision, decide_access, load_access_request
-from govshare.errors import InputError
-from govshare.processes import EventLogError, ProcessStatus, replay
-from govshare.processes._log import read_event_log
+from govshare.processes import ProcessStatus
 from govshare.profiles import JurisdictionProfile, load_profile
 from govshare.render.json import jsonable
 from govshare.render.mermaid import mermaid
@@ -74,21 +73,7 @@ def replay_file(
     adopted: list[str] | None,
 ) -> ProcessStatus:
     """Replay a log file; options given override the log's own; errors name file and line."""
-    log, loaded = read_event_log(path)
-    when = as_of or log.as_of
-    if when is None:
-        raise InputError("as_of", None, f"--as-of or an as_of: line in the log {path}")
-    try:
-        return replay(
-            prof,
-            log.process,
-            log.events,
-            as_of=when,
-            level=level or log.level,
-            adopted=adopted or log.adopted,
-        )
-    except EventLogError as exc:
-        raise exc.located(loaded.file, loaded.line_of(("events", exc.index))) from None
+    return processes.replay_file(prof, path, as_of=as_of, level=level, adopted=adopted)
 
 
 def _cmd_replay(args: argparse.Namespace) -> int:

@@ -3,8 +3,10 @@
 A profile's dated rule keys (those that may be a ``calendar_month_end`` or a ``recurring``
 value: annual reports, annual lists, catalog maintenance) become one item per duty for a
 year, each with the rule in force and its exact words. A replayed case
-(:func:`govshare.processes.replay`) adds its open duties. :func:`to_ics` exports the dated
-items as an iCalendar file (RFC 5545, written with the ``icalendar`` library).
+(:func:`govshare.processes.replay`) adds its open duties. The results carry ids, labels
+and citations; :mod:`govshare.render.obligations` lists them as text and exports the dated
+items as an iCalendar file (RFC 5545, ``to_ics``), and their JSON is
+``govshare-obligations/1``.
 
 How the dates are read:
 
@@ -29,13 +31,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-import icalendar
+from pydantic import computed_field
 
 from govshare._kernel.model import LEVELS, Label
+from govshare._kernel.vocabulary import term
 from govshare.errors import InputError
 from govshare.processes import OpenDuty, ProcessStatus
 from govshare.profiles import RULE_KEYS, JurisdictionProfile, NoRuleInForceError, RuleResult, Source
 from govshare.profiles._model import MonthEnd, Recurring, period_label
+from govshare.render.json import json_type
 
 __all__ = [
     "DATED_KINDS",
@@ -44,39 +48,15 @@ __all__ = [
     "Skipped",
     "obligation_calendar",
     "obligations",
-    "to_ics",
 ]
 
 #: Value kinds that make a rule key a recurring obligation of the year.
 DATED_KINDS = frozenset({"calendar_month_end", "recurring"})
 
-_MONTHS_EN = (
-    "",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_PER_PERIOD = {
-    "year": ("每年", "a year"),
-    "quarter": ("每季度", "a quarter"),
-    "month": ("每月", "a month"),
-}
-#: How an open duty's title starts: (Chinese, English), by whether it is overdue.
-_OPEN_HEADS = {True: ("已逾期：", "OVERDUE: "), False: ("待办：", "open: ")}
-_PRODID = "-//govshare//obligations//ZH"
 _UID_DOMAIN = "govshare"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Obligation:
     """One duty on the calendar: what is due, by when, who acts, and the rule's words.
 
@@ -108,11 +88,13 @@ class Obligation:
     notes: str | None = None
     warnings: tuple[str, ...] = ()
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def dated(self) -> bool:
         """True when the duty has a due date (and so can be a calendar event)."""
         return self.due is not None
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def uid(self) -> str:
         """A stable iCalendar UID: the same duty gets the same UID on every run.
@@ -130,21 +112,8 @@ class Obligation:
         digest = hashlib.sha256(case.encode("utf-8")).hexdigest()[:16]
         return f"{self.profile}.{self.process}.{self.key}.{digest}@{_UID_DOMAIN}"
 
-    def summary(self, lang: str = "zh") -> str:
-        """A one-line title, e.g. ``部门年度报告（1月底前）``."""
-        zh = lang == "zh"
-        label = self.label.zh if zh else self.label.en
-        period = self.period.zh if zh else self.period.en
-        if self.kind == "recurring":
-            return f"{label}（{period}）" if zh else f"{label} ({period})"
-        who = self.actor or ""
-        if self.party:
-            who += f"（{self.party}）" if zh else f" ({self.party})"
-        head = _OPEN_HEADS[self.overdue][0 if zh else 1]
-        return f"{head}{label}（{who}）" if zh else f"{head}{label} ({who})"
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Skipped:
     """A dated rule key with no duty for the year and level, and why."""
 
@@ -152,21 +121,33 @@ class Skipped:
     reason: str
 
 
-@dataclass(frozen=True)
+@json_type("obligations", 1)
+@dataclass(frozen=True, kw_only=True)
 class ObligationCalendar:
-    """A year's obligations for a profile at a level, and the keys that set none."""
+    """A year's obligations for a profile at a level, and the keys that set none.
+
+    Render it with :func:`govshare.render.registry.render` (``text``, ``ics``, ``json``).
+    """
 
     profile: str
+    name: Label
     year: int
     level: str
     adopted: tuple[str, ...]
     items: tuple[Obligation, ...]
     skipped: tuple[Skipped, ...]
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def warnings(self) -> tuple[str, ...]:
         """Every item's warnings, once each, in order."""
         return tuple(dict.fromkeys(w for item in self.items for w in item.warnings))
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def provisional(self) -> bool:
+        """True when a due date rests on an estimated (provisional) calendar."""
+        return any(item.provisional for item in self.items)
 
 
 def _check_year(year: object) -> int:
@@ -185,16 +166,22 @@ def _month_end_period(value: MonthEnd, quote: str | None) -> Label:
     words = quote or ""
     if value.month == 12 and "年底" in words and not re.search(r"(?<!\d)12月底前", words):
         return Label(zh="年底", en="at year end")
-    return Label(zh=f"{value.month}月底前", en=f"by the end of {_MONTHS_EN[value.month]}")
+    month = _term("month", str(value.month))
+    return Label(zh=f"{month.zh}底前", en=f"by the end of {month.en}")
 
 
 def _recurring_period(value: Recurring) -> Label:
-    zh, en = _PER_PERIOD[value.period]
+    unit = _term("period_unit", value.period)
     times_en = "once" if value.min_times == 1 else f"{value.min_times} times"
     return Label(
-        zh=f"{zh}不少于{value.min_times}次，无固定日期",
-        en=f"at least {times_en} {en}, no date set",
+        zh=f"每{unit.zh}不少于{value.min_times}次，无固定日期",
+        en=f"at least {times_en} a {unit.en}, no date set",
     )
+
+
+def _term(kind: Literal["month", "period_unit"], id_: str) -> Label:
+    found = term(kind, id_)
+    return Label(zh=id_, en=id_) if found is None else found
 
 
 def _who(details: dict[str, object], *names: str) -> str | None:
@@ -437,7 +424,7 @@ def obligation_calendar(
         found, reasons = _recurring_items(profile, key, year, level, adopted)
         items.extend(found)
         if not found:
-            skipped.append(Skipped(key, "; ".join(dict.fromkeys(reasons))))
+            skipped.append(Skipped(key=key, reason="; ".join(dict.fromkeys(reasons))))
     if isinstance(status, ProcessStatus):
         statuses: Sequence[ProcessStatus] = (status,)
     else:
@@ -449,6 +436,7 @@ def obligation_calendar(
     items.sort(key=lambda i: (i.due is None, i.due or dt.date.max))
     return ObligationCalendar(
         profile=profile.id,
+        name=profile.model.name,
         year=year,
         level=level,
         adopted=adopted,
@@ -483,108 +471,3 @@ def obligations(
     return list(
         obligation_calendar(profile, year, level=level, adopted=adopted, status=status).items
     )
-
-
-def _description(item: Obligation, lang: str) -> str:
-    zh = lang == "zh"
-    other = "en" if zh else "zh"
-    src = item.source
-    lines = [item.summary(other), ""]
-    lines.append(f"依据 Source: {src.short}")
-    if src.quote:
-        lines.append(f"「{src.quote}」")
-    lines.append(f"{src.title}" + (f"（{src.number}）" if src.number else ""))
-    if item.kind == "recurring":
-        lines.append(f"期限 Due: {item.period.zh} / {item.period.en}")
-    else:
-        lines.append(f"期限 Period: {item.period.zh} / {item.period.en}")
-    if item.end_instant is not None:
-        lines.append(f"截止 Ends: {item.end_instant.isoformat()}")
-    if item.actor:
-        lines.append(f"义务人 Actor: {item.actor}" + (f" ({item.party})" if item.party else ""))
-    if item.recipient:
-        lines.append(f"报送 To: {item.recipient}")
-    if item.covers is not None:
-        lines.append(f"所涉年度 Covers: {item.covers}")
-    if item.started is not None:
-        lines.append(f"起算 Started: {item.started.isoformat()}")
-    if item.overdue:
-        lines.append("已逾期 OVERDUE")
-    for d in item.displaced:
-        lines.append(f"被取代 Displaced: {d.short}")
-    if item.notes:
-        lines.append(f"说明 Notes: {item.notes}")
-    for w in item.warnings:
-        lines.append(f"注意 Warning: {w}")
-    what = f"process {item.process}, " if item.process else ""
-    lines.append(f"govshare: {item.profile}, {item.level} level, {what}{item.key}")
-    return "\n".join(lines)
-
-
-def to_ics(
-    items: Iterable[Obligation],
-    *,
-    lang: str = "zh",
-    name: str | None = None,
-    stamp: dt.datetime | None = None,
-) -> bytes:
-    """The dated items as an iCalendar file: one all-day event per duty, citing its rule.
-
-    Each event has a stable UID (:attr:`Obligation.uid`), so importing a newer file updates
-    the events instead of duplicating them; DTSTART is the due day (``VALUE=DATE``) and
-    DTEND the next day, matching the end instant 00:00 Asia/Shanghai of the next day. The
-    summary is in ``lang``, the description in the other language followed by the citation
-    (document number, article, exact quote). Undated items are left out: the calendar's
-    description (``X-WR-CALDESC``) names them with their citations instead.
-
-    Args:
-        items: the obligations (e.g. from :func:`obligations`).
-        lang: ``zh`` or ``en``: the language of the summaries.
-        name: the calendar's display name (``X-WR-CALNAME``).
-        stamp: the DTSTAMP of every event (default: now, UTC); give one for
-            byte-identical output.
-
-    Returns:
-        The calendar, RFC 5545 text encoded as UTF-8.
-
-    Raises:
-        InputError: an unknown ``lang`` or a naive ``stamp``.
-    """
-    if lang not in ("zh", "en"):
-        raise InputError("lang", lang, "zh or en")
-    if stamp is None:
-        stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-    elif stamp.utcoffset() is None:
-        raise InputError("stamp", stamp, "an aware datetime (with a UTC offset)")
-    stamp = stamp.astimezone(dt.timezone.utc)
-    cal = icalendar.Calendar()
-    cal.add("prodid", _PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
-    cal.add("x-wr-timezone", "Asia/Shanghai")
-    if name:
-        cal.add("x-wr-calname", name)
-    undated: list[str] = []
-    for item in items:
-        if item.due is None:
-            undated.append(f"{item.summary(lang)}: {item.source.short}「{item.source.quote}」")
-            continue
-        ev = icalendar.Event()
-        ev.add("uid", item.uid)
-        ev.add("dtstamp", stamp)
-        ev.add("dtstart", item.due)
-        ev.add("dtend", item.due + dt.timedelta(days=1))
-        ev.add("summary", item.summary(lang))
-        ev.add("description", _description(item, lang))
-        ev.add("transp", "TRANSPARENT")
-        ev.add("categories", ["govshare", item.kind])
-        cal.add_component(ev)
-    if undated:
-        head = (
-            "无固定日期（未作为日程导出）："
-            if lang == "zh"
-            else "No date set (not exported as events): "
-        )
-        cal.add("x-wr-caldesc", head + "; ".join(undated))
-    return bytes(cal.to_ical())

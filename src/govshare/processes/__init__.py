@@ -18,6 +18,7 @@ from govshare.processes._engine import (
     parse_events,
     replay,
 )
+from govshare.processes._files import replay_file
 from govshare.processes._log import (
     Event,
     EventLog,
@@ -54,4 +55,5 @@ __all__ = [
     "parse_events",
     "read_event_log",
     "replay",
+    "replay_file",
 ]

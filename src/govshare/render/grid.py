@@ -10,9 +10,10 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from govshare.errors import InputError
 from govshare.render import text as _text
 
-__all__ = ["Cell", "Grid", "Row", "Section", "render_grid"]
+__all__ = ["FORMATS", "Cell", "Grid", "Row", "Section", "csv_safe", "render_grid"]
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
-    """A row: what it is (key and label) and a cell per column."""
+    """A row: what it is (key and label, which may be empty) and a cell per column."""
 
     head: str
     label: str
@@ -55,60 +56,84 @@ class Grid:
 
 # -- terminal --------------------------------------------------------------------------------
 
-width_of = _text.width_of
-wrap = _text.wrap
-_pad = _text.pad
+
+def _words(zh: str, en: str, lang: str) -> str:
+    return zh if lang == "zh" else en
 
 
-def _stacked(grid: Grid, width: int) -> str:
+def _what_if(lang: str) -> str:
+    """The mark of a cell a what-if patch changed (docs/compare.md)."""
+    return _words("假设", "what-if", lang)
+
+
+def _safe(text: str) -> str:
+    """One line of terminal text: control characters made visible, no line breaks or tabs."""
+    return _text.terminal_safe(text).replace("\n", " ").replace("\t", " ")
+
+
+def _cell_lines(cell: Cell, lang: str) -> list[str]:
+    lines = [_safe(x) for x in cell.lines]
+    if cell.style == "whatif":
+        lines.append(f"[{_what_if(lang)}]")
+    return lines
+
+
+def _head(row: Row) -> str:
+    mark = " ≠" if row.differs else ""
+    return f"{_safe(row.head)}{mark}  {_safe(row.label)}".rstrip()
+
+
+def _stacked(grid: Grid, width: int, lang: str) -> str:
     """Many columns: each row lists the columns one under the other."""
-    left = min(30, max(width_of(c) for c in grid.columns) + 2)
+    columns = [_safe(c) for c in grid.columns]
+    left = min(30, max(_text.width_of(c) for c in columns) + 2)
     rest = max(20, width - 2 - left)
     rule = "─" * width
-    out = [grid.title, grid.subtitle]
+    out = [_safe(grid.title), _safe(grid.subtitle)]
     for section in grid.sections:
-        out += [rule, f"■ {section.title}"]
+        out += [rule, f"■ {_safe(section.title)}"]
         for row in section.rows:
-            mark = " ≠" if row.differs else ""
-            out.extend(wrap(f"{row.head}{mark}  {row.label}", width))
-            for name, cell in zip(grid.columns, row.cells, strict=True):
-                text = " — ".join(cell.lines) + (
-                    " [假设 what-if]" if cell.style == "whatif" else ""
-                )
-                heads = wrap(name, left - 2)
-                body = wrap(text, rest)
+            out.extend(_text.wrap(_head(row), width))
+            for name, cell in zip(columns, row.cells, strict=True):
+                heads = _text.wrap(name, left - 2)
+                lines = _cell_lines(cell, lang)
+                if cell.style == "whatif":  # the mark follows the value, not a new part
+                    lines[-2:] = [" ".join(lines[-2:])]
+                body = _text.wrap(" — ".join(lines), rest)
                 for i in range(max(len(heads), len(body))):
                     h = heads[i] if i < len(heads) else ""
                     b = body[i] if i < len(body) else ""
-                    out.append(("  " + _pad(h, left) + b).rstrip())
+                    out.append(("  " + _text.pad(h, left) + b).rstrip())
     out.append(rule)
-    out.extend(w for note in grid.notes for w in wrap(note, width))
+    out.extend(w for note in grid.notes for w in _text.wrap(_safe(note), width))
     return "\n".join(out)
 
 
-def _table(grid: Grid, width: int) -> str:
+def _table(grid: Grid, width: int, lang: str) -> str:
     n = max(1, len(grid.columns))
     col = (width - 2 - 3 * (n - 1)) // n
     if n > 3 or col < 26:
-        return _stacked(grid, width)
+        return _stacked(grid, width, lang)
     rule = "─" * min(width, 2 + n * col + 3 * (n - 1))
-    out = [grid.title, grid.subtitle, rule]
-    header = [wrap(c, col) for c in grid.columns]
+    out = [_safe(grid.title), _safe(grid.subtitle), rule]
+    header = [_text.wrap(_safe(c), col) for c in grid.columns]
     for i in range(max(len(h) for h in header)):
         out.append(
-            "  " + " │ ".join(_pad(h[i] if i < len(h) else "", col) for h in header).rstrip()
+            "  " + " │ ".join(_text.pad(h[i] if i < len(h) else "", col) for h in header).rstrip()
         )
     for section in grid.sections:
-        out += [rule, f"■ {section.title}"]
+        out += [rule, f"■ {_safe(section.title)}"]
         for row in section.rows:
-            mark = " ≠" if row.differs else ""
-            out.extend(wrap(f"{row.head}{mark}  {row.label}", width))
-            cells = [[w for line in c.lines for w in wrap(line, col)] for c in row.cells]
+            out.extend(_text.wrap(_head(row), width))
+            cells = [
+                [w for line in _cell_lines(c, lang) for w in _text.wrap(line, col)]
+                for c in row.cells
+            ]
             for i in range(max((len(c) for c in cells), default=0)):
-                parts = [_pad(c[i] if i < len(c) else "", col) for c in cells]
+                parts = [_text.pad(c[i] if i < len(c) else "", col) for c in cells]
                 out.append(("  " + " │ ".join(parts)).rstrip())
     out.append(rule)
-    out.extend(w for note in grid.notes for w in wrap(note, width))
+    out.extend(w for note in grid.notes for w in _text.wrap(_safe(note), width))
     return "\n".join(out)
 
 
@@ -116,26 +141,30 @@ def _table(grid: Grid, width: int) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\v\f\x85\u2028\u2029]")
 
 
 def _md(text: str) -> str:
-    """Text as literal Markdown in a table cell (no emphasis, links, HTML or column breaks)."""
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+    """Text as literal Markdown in a table cell (no emphasis, links, HTML, line or column
+    breaks: a carriage return or newline becomes a space)."""
+    return _LINE_BREAK.sub(" ", _MD_SPECIAL.sub(r"\\\1", text))
 
 
-def _markdown(grid: Grid) -> str:
+def _markdown(grid: Grid, lang: str) -> str:
     out = [f"**{_md(grid.title)}**", "", _md(grid.subtitle), ""]
-    head = "| 规则 Rule | " + " | ".join(_md(c) for c in grid.columns) + " |"
+    rule = _words("规则", "Rule", lang)
+    head = f"| {rule} | " + " | ".join(_md(c) for c in grid.columns) + " |"
     line = "|" + "---|" * (len(grid.columns) + 1)
+    what_if = f" *({_what_if(lang)})*"
     for section in grid.sections:
         out += [f"### {_md(section.title)}", "", head, line]
         for row in section.rows:
             mark = " ≠" if row.differs else ""
-            code = row.head.replace("`", "").replace("|", "\\|")  # code spans: no escapes
-            first = f"`{code}`{mark}<br>{_md(row.label)}"
+            # code spans take no escapes: drop what would end the span, the cell or the line
+            code = _LINE_BREAK.sub(" ", row.head.replace("`", "").replace("|", "\\|"))
+            first = f"`{code}`{mark}" + (f"<br>{_md(row.label)}" if row.label else "")
             cells = [
-                "<br>".join(_md(x) for x in c.lines)
-                + (" *(假设 what-if)*" if c.style == "whatif" else "")
+                "<br>".join(_md(x) for x in c.lines) + (what_if if c.style == "whatif" else "")
                 for c in row.cells
             ]
             out.append(f"| {first} | " + " | ".join(cells) + " |")
@@ -146,17 +175,26 @@ def _markdown(grid: Grid) -> str:
 
 # -- CSV -------------------------------------------------------------------------------------
 
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(text: str) -> str:
+    """A CSV cell a spreadsheet will not run as a formula: text starting with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return gets a leading single quote (OWASP, "CSV
+    Injection")."""
+    return "'" + text if text.startswith(_FORMULA) else text
+
 
 def _csv(grid: Grid) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["section", "row", "label", "differs", *grid.columns])
+    head = ["section", "row", "label", "differs", *grid.columns]
+    w.writerow([csv_safe(x) for x in head])
     for section in grid.sections:
         for row in section.rows:
-            w.writerow(
-                [section.title, row.head, row.label, "yes" if row.differs else "no"]
-                + [" / ".join(c.lines) for c in row.cells]
-            )
+            cells = [" / ".join(c.lines) for c in row.cells]
+            line = [section.title, row.head, row.label, "yes" if row.differs else "no", *cells]
+            w.writerow([csv_safe(x) for x in line])
     return buf.getvalue()
 
 
@@ -198,27 +236,28 @@ def _html(grid: Grid, lang: str) -> str:
         f"<title>{e(grid.title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{e(grid.title)}</h1><p class='sub'>{e(grid.subtitle)}</p>",
         "<div class='tools'><label><input type='checkbox' id='only-diff'> "
-        + ("只显示不同的规则（only differences）" if zh else "only rows that differ")
+        + _words("只显示不同的规则", "only rows that differ", lang)
         + "</label></div>",
     ]
     head = "".join(f"<th>{e(c)}</th>" for c in grid.columns)
     for section in grid.sections:
         parts.append(f"<h2>{e(section.title)}</h2><table><thead><tr>")
-        parts.append(f"<th class='key'>{'规则 Rule' if zh else 'Rule'}</th>{head}</tr></thead>")
+        parts.append(f"<th class='key'>{_words('规则', 'Rule', lang)}</th>{head}</tr></thead>")
         parts.append("<tbody>")
         for row in section.rows:
             cls = "diff" if row.differs else "same"
             mark = " ≠" if row.differs else ""
             parts.append(
                 f"<tr class='{cls}'><td class='key'><code>{e(row.head)}</code>{mark}"
-                f"<br>{e(row.label)}</td>"
+                + (f"<br>{e(row.label)}" if row.label else "")
+                + "</td>"
             )
             for c in row.cells:
                 value, *rest = c.lines or ("",)
                 body = e(value) + "".join(f"<span class='cite'>{e(x)}</span>" for x in rest)
                 if c.quote:
                     body += (
-                        f"<details><summary>{'原文' if zh else 'text'}</summary>"
+                        f"<details><summary>{_words('原文', 'text', lang)}</summary>"
                         f"<blockquote>{e(c.quote)}</blockquote></details>"
                     )
                 parts.append(f"<td class='{c.style}'>{body}</td>")
@@ -231,12 +270,22 @@ def _html(grid: Grid, lang: str) -> str:
     return "\n".join(parts) + "\n"
 
 
+#: The formats :func:`render_grid` draws.
+FORMATS: tuple[str, ...] = ("table", "md", "csv", "html")
+
+
 def render_grid(grid: Grid, fmt: str, *, lang: str = "zh", width: int = 100) -> str:
-    """Render as ``table`` (terminal, ``width`` columns), ``md``, ``csv`` or ``html``."""
+    """Render as ``table`` (terminal, ``width`` columns), ``md``, ``csv`` or ``html``.
+
+    Raises:
+        InputError: another format.
+    """
     if fmt == "table":
-        return _table(grid, width)
+        return _table(grid, width, lang)
     if fmt == "md":
-        return _markdown(grid)
+        return _markdown(grid, lang)
     if fmt == "csv":
         return _csv(grid)
-    return _html(grid, lang)
+    if fmt == "html":
+        return _html(grid, lang)
+    raise InputError("format", fmt, f"one of {', '.join(FORMATS)}")

@@ -21,7 +21,10 @@ from hypothesis import strategies as st
 from govshare.errors import InputError
 from govshare.features.compare import MatrixRow, RuleMatrix, compare_rules
 from govshare.profiles import RULE_KEYS
-from govshare.render.grid import width_of, wrap
+from govshare.render.compare import cell_text
+from govshare.render.json import to_json
+from govshare.render.registry import render
+from govshare.render.text import width_of, wrap
 
 AS_OF = "2026-11-23"
 
@@ -80,7 +83,7 @@ def test_liuzhou_publicity_period_before_going_offline(matrix: RuleMatrix) -> No
         "offline_execution",
         "第二十一条",
     )
-    assert lz.text("zh") == "10个工作日（下线前）"
+    assert cell_text(lz, "zh") == "10个工作日（下线前）"
     assert cells["hubei:provincial"].value.n == 5
     assert cells["xinzhou:prefectural,county"].value.kind == "promptly"
 
@@ -121,14 +124,15 @@ def test_bad_input_is_named() -> None:
     with pytest.raises(InputError, match="profile"):
         compare_rules(["atlantis"], as_of=AS_OF)
     with pytest.raises(InputError, match="format"):
-        compare_rules(["hubei"], as_of=AS_OF).render("pdf")
+        render(compare_rules(["hubei"], as_of=AS_OF), "pdf")
 
 
 # -- formats ------------------------------------------------------------------------------
 
 
 def test_json_is_the_documented_shape(matrix: RuleMatrix) -> None:
-    data = json.loads(matrix.render("json"))
+    data = json.loads(render(matrix, "json"))
+    assert data == to_json(matrix)
     assert data["schema"] == "govshare-compare/1"
     assert data["as_of"] == AS_OF
     assert data["columns"][0] == {
@@ -138,23 +142,23 @@ def test_json_is_the_documented_shape(matrix: RuleMatrix) -> None:
         "name": {"zh": "湖北省", "en": "Hubei Province"},
         "adopted": [],
         "what_if": None,
+        "baseline": None,
     }
     row = next(r for r in data["rows"] if r["key"] == "share.conditional.provider_reply")
-    cell = row["cells"]["hubei:prefectural"]
+    cell = next(c for c in row["cells"] if c["column"] == "hubei:prefectural")
     assert cell["status"] == "value"
     assert cell["value"]["n"] == 10
     assert cell["value"]["from"] == "application_receipt"
     assert cell["source"]["article"] == "第二十条"
     assert "10个工作日" in cell["source"]["quote"]
-    assert cell["text"] == {
-        "zh": "10个工作日（自收到申请起）",
-        "en": "10 working days from application_receipt",
-    }
+    assert set(cell["source"]) == {"doc", "title", "number", "article", "clause", "quote", "short"}
+    assert cell["source"]["short"] == "湖北省人民政府令第419号 第二十条"
+    assert row["label"] == {"zh": "有条件共享提供部门答复时限", "en": "conditional: provider reply"}
     assert row["differs"] is True
 
 
 def test_csv_has_a_row_per_key(matrix: RuleMatrix) -> None:
-    rows = list(csv.reader(io.StringIO(matrix.render("csv"))))
+    rows = list(csv.reader(io.StringIO(render(matrix, "csv"))))
     assert rows[0][:4] == ["section", "row", "label", "differs"]
     assert len(rows[0]) == 4 + len(matrix.columns)
     assert len(rows) == 1 + len(RULE_KEYS)
@@ -165,9 +169,9 @@ def test_csv_has_a_row_per_key(matrix: RuleMatrix) -> None:
 
 
 def test_markdown_groups_rows_by_section(matrix: RuleMatrix) -> None:
-    md = matrix.render("md")
+    md = render(matrix, "md")
     assert "### 1 共享类型与路径" in md
-    assert "| 规则 Rule | 湖北省 hubei · 省级 |" in md
+    assert "| 规则 | 湖北省 hubei · 省级 |" in md
     line = next(x for x in md.splitlines() if "`share.conditional.provider_reply`" in x)
     assert line.count(" | ") == len(matrix.columns)
     assert "鄂政务办发〔2021〕1号 第十四条(二)" in line
@@ -192,7 +196,7 @@ class _Html(HTMLParser):
 
 
 def test_html_is_one_well_formed_self_contained_page(matrix: RuleMatrix) -> None:
-    page = matrix.render("html")
+    page = render(matrix, "html")
     parser = _Html()
     parser.feed(page)
     assert parser.stack == []  # every element closed, in order
@@ -205,10 +209,10 @@ def test_html_is_one_well_formed_self_contained_page(matrix: RuleMatrix) -> None
 
 def test_terminal_table_fits_100_columns(matrix: RuleMatrix) -> None:
     for fmt_matrix in (matrix, compare_rules(["xinzhou", "liuzhou"], as_of=AS_OF)):
-        text = fmt_matrix.render("table")
+        text = render(fmt_matrix, "table")
         assert max(width_of(line) for line in text.splitlines()) <= 100
         assert "■ 1 共享类型与路径" in text
-    assert "忻州市 xinzhou · 市级/县级" in matrix.render("table")
+    assert "忻州市 xinzhou · 市级/县级" in render(matrix, "table")
 
 
 @settings(max_examples=200)

@@ -20,6 +20,8 @@ import pytest
 from govshare.errors import DataFileError, InputError
 from govshare.features.compare import compare_scenario, load_patches
 from govshare.processes import EventLog, load_event_log
+from govshare.render.compare import column_notes, divergence_text, outcome_text
+from govshare.render.registry import render
 
 ROOT = Path(__file__).resolve().parents[3]
 LOG = ROOT / "docs" / "examples" / "no-reply.log.yaml"
@@ -30,8 +32,8 @@ def test_outcomes_side_by_side() -> None:
     c = compare_scenario(LOG, ["hubei", "xinzhou", "liuzhou"])
     hb, xz, lz = c.columns
     assert (hb.level, xz.level, lz.level) == ("provincial", "prefectural", "prefectural")
-    assert [col.outcome()[0] for col in c.columns] == ["deemed_consent", "overdue", "overdue"]
-    assert hb.outcome()[1] == "2026-10-14 00:00 逾期视为同意"
+    assert [col.outcome for col in c.columns] == ["deemed_consent", "overdue", "overdue"]
+    assert outcome_text(hb) == "2026-10-14 00:00 逾期视为同意"
     assert hb.status is not None
     assert hb.status.state == "authorized"
     (hb_duty,) = hb.status.duties
@@ -45,21 +47,22 @@ def test_outcomes_side_by_side() -> None:
     )
     assert lz.status is not None
     assert lz.status.duties[0].due == dt.date(2026, 10, 10)
-    assert any("outcomes diverge" in d for d in c.divergences)
-    assert "only in xinzhou: platform duty share.conditional.platform_review" in c.divergences
-    assert any("no document at provincial level" in n for n in xz.notes)
+    divergences = [divergence_text(c, d, "en") for d in c.divergences]
+    assert any("outcomes diverge" in d for d in divergences)
+    assert "only in xinzhou: platform duty share.conditional.platform_review" in divergences
+    assert any("no document at provincial level" in n for n in column_notes(xz, "en"))
 
 
 def test_rendered_side_by_side() -> None:
     c = compare_scenario(LOG, ["hubei", "xinzhou"])
-    table = c.render("table")
+    table = render(c, "table")
     assert "2026-09-30 → 2026-10-13 · 逾期视为同意" in table
     assert "2026-09-30 → 2026-10-09 · 逾期未办" in table
-    data = json.loads(c.render("json"))
-    assert data["schema"] == "govshare-scenario-compare/1"
+    data = json.loads(render(c, "json"))
+    assert data["schema"] == "govshare-compare-scenario/1"
     assert [col["outcome"] for col in data["columns"]] == ["deemed_consent", "overdue"]
-    assert data["columns"][0]["status"]["deemed_consent"] is True
-    html = c.render("html")
+    assert data["columns"][0]["status"]["fired"][0]["kind"] == "deemed_consent"
+    html = render(c, "html")
     assert "class='deemed'" in html
     assert "class='overdue'" in html
 
@@ -71,7 +74,7 @@ def test_forced_level_and_missing_rules_do_not_sink_the_comparison() -> None:
     assert lz.status is None
     assert lz.error is not None
     assert "no rule in force" in lz.error
-    assert lz.outcome()[0] == "error"
+    assert lz.outcome == "error"
 
 
 def test_as_of_and_event_log_objects() -> None:
@@ -80,7 +83,7 @@ def test_as_of_and_event_log_objects() -> None:
     (hb,) = c.columns
     assert hb.status is not None
     assert hb.status.state != "authorized"  # 10/13 not yet over
-    assert hb.outcome()[0] == "open"
+    assert hb.outcome == "open"
 
 
 def test_what_if_column_after_its_baseline() -> None:
@@ -100,7 +103,8 @@ def test_what_if_column_after_its_baseline() -> None:
     c = compare_scenario(log, ["xinzhou"], patches=load_patches([PATCH]))
     base, what_if = c.columns
     assert what_if.id == "xinzhou+whatif"
-    assert what_if.what_if == "提供部门3个工作日答复"
+    assert what_if.what_if is not None
+    assert what_if.what_if.zh == "提供部门3个工作日答复"
     assert base.status is not None
     assert what_if.status is not None
     assert base.status.duties[1].due == dt.date(2026, 10, 15)

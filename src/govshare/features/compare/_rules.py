@@ -9,11 +9,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from pydantic import computed_field
+
 from govshare._kernel.dates import DateLike, to_date
-from govshare._kernel.model import LEVELS
+from govshare._kernel.model import LEVELS, Label, Level
 from govshare.errors import InputError
 from govshare.features.compare._patch import PatchedProfile
-from govshare.features.compare._values import value_text
 from govshare.profiles import (
     RULE_KEYS,
     JurisdictionProfile,
@@ -23,47 +24,36 @@ from govshare.profiles import (
     list_profiles,
     load_profile,
 )
-from govshare.render.grid import Cell, Grid, Row, Section, render_grid
+from govshare.render.json import json_type
 
-__all__ = ["Column", "MatrixCell", "MatrixRow", "RuleMatrix", "compare_rules"]
-
-FORMATS: tuple[str, ...] = ("table", "md", "csv", "json", "html")
-_LEVEL_ZH = {"provincial": "省级", "prefectural": "市级", "county": "县级"}
+__all__ = ["Column", "MatrixCell", "MatrixRow", "RuleMatrix", "compare_rules", "jurisdictions"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Column:
-    """A column: a profile at one or more levels, as published or as a what-if supposes it."""
+    """A column: a profile at one or more levels, as published or as a what-if supposes it.
+
+    ``what_if`` is the patch's name for a patched column and ``baseline`` the id of the
+    column it is a what-if of.
+    """
 
     id: str
-    profile: JurisdictionProfile
-    levels: tuple[str, ...]
+    profile: str
+    name: Label
+    levels: tuple[Level, ...]
     adopted: tuple[str, ...] = ()
-    what_if: str | None = None  # the patch's name (zh) for a patched column
-    baseline: str | None = None  # the id of the column it is a what-if of
-
-    def label(self, lang: str) -> str:
-        """The column heading, e.g. ``湖北省 hubei · 省级``."""
-        name = self.profile.model.name
-        if lang == "zh":
-            levels = "/".join(_LEVEL_ZH[lv] for lv in self.levels)
-            head = f"{name.zh} {self.profile.id} · {levels}"
-        else:
-            head = f"{name.en} ({self.profile.id}) · {'/'.join(self.levels)}"
-        if self.adopted:
-            head += f" +{','.join(self.adopted)}"
-        if self.what_if:
-            head += f"（假设：{self.what_if}）" if lang == "zh" else f" [what-if: {self.what_if}]"
-        return head
+    what_if: Label | None = None
+    baseline: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixCell:
     """A profile's answer for a key.
 
     ``status`` is ``value`` (a rule in force), ``not_specified`` (the document in force is
     silent) or ``not_in_force`` (no document applies at this date and level; ``reason``
-    says why).
+    says why). ``what_if`` is true in a patched column whose answer differs from its
+    baseline's.
     """
 
     column: str
@@ -73,13 +63,6 @@ class MatrixCell:
     reason: str | None
     what_if: bool
 
-    def text(self, lang: str) -> str:
-        """The value in words (or why there is none)."""
-        zh = lang == "zh"
-        if self.status == "not_in_force":
-            return ("无适用规则：" if zh else "no rule in force: ") + (self.reason or "")
-        return value_text(self.value, lang)
-
     def comparable(self) -> Any:
         """What decides whether two cells differ: status and the value's typed core."""
         if self.value is None:
@@ -87,143 +70,76 @@ class MatrixCell:
         return (self.status, self.value.model_dump(mode="json", exclude={"details"}))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class MatrixRow:
-    """A key's row."""
+    """A key's row: its inventory section, its label and a cell per column."""
 
     key: str
     section: str
-    zh: str
-    en: str
+    label: Label
     cells: tuple[MatrixCell, ...]
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def differs(self) -> bool:
         """True when the profiles do not all give the same answer."""
         return len({json.dumps(c.comparable(), sort_keys=True) for c in self.cells}) > 1
 
 
-@dataclass(frozen=True)
+@json_type("compare", 1)
+@dataclass(frozen=True, kw_only=True)
 class RuleMatrix:
-    """The rules of several profiles side by side. Render with :meth:`render`."""
+    """The rules of several profiles side by side, in force on ``as_of``.
+
+    Render it with :func:`govshare.render.registry.render` (``table``, ``md``, ``csv``,
+    ``html``, ``json``).
+    """
 
     as_of: dt.date
-    level: str | None
+    level: Level | None
     columns: tuple[Column, ...]
     rows: tuple[MatrixRow, ...]
 
-    def to_json(self) -> dict[str, Any]:
-        """The documented, stable JSON form (``schema: govshare-compare/1``)."""
-        return {
-            "schema": "govshare-compare/1",
-            "as_of": self.as_of.isoformat(),
-            "level": self.level,
-            "columns": [
-                {
-                    "id": c.id,
-                    "profile": c.profile.id,
-                    "levels": list(c.levels),
-                    "name": {"zh": c.profile.model.name.zh, "en": c.profile.model.name.en},
-                    "adopted": list(c.adopted),
-                    "what_if": c.what_if,
-                }
-                for c in self.columns
-            ],
-            "rows": [
-                {
-                    "key": r.key,
-                    "section": r.section,
-                    "label": {"zh": r.zh, "en": r.en},
-                    "differs": r.differs,
-                    "cells": {c.column: _cell_json(c) for c in r.cells},
-                }
-                for r in self.rows
-            ],
-        }
 
-    def grid(self, lang: str = "zh") -> Grid:
-        """The matrix as a renderable grid."""
-        zh = lang == "zh"
-        sections: dict[str, list[Row]] = {}
-        for r in self.rows:
-            cells = tuple(_grid_cell(c, lang) for c in r.cells)
-            label = f"{r.zh} · {r.en}" if zh else r.en
-            sections.setdefault(r.section, []).append(Row(r.key, label, cells, r.differs))
-        title = "规则比较 Rules compared" if zh else "Rules compared"
-        day = self.as_of.isoformat()
-        sub = (
-            f"{day} 有效的规则；每个单元格为该层级适用的规定及其出处；≠ 表示各列不同。"
-            if zh
-            else f"Rules in force on {day}; each cell is the rule that applies at the column's "
-            "level, with its source; ≠ marks rows that differ."
-        )
-        return Grid(
-            title,
-            sub,
-            tuple(c.label(lang) for c in self.columns),
-            tuple(Section(k, tuple(v)) for k, v in sections.items()),
+@dataclass(frozen=True)
+class _Col:
+    """A column while it is computed: the loaded profile it asks."""
+
+    id: str
+    profile: JurisdictionProfile
+    levels: tuple[Level, ...]
+    adopted: tuple[str, ...]
+    what_if: Label | None
+    baseline: str | None
+
+    def public(self) -> Column:
+        return Column(
+            id=self.id,
+            profile=self.profile.id,
+            name=self.profile.model.name,
+            levels=self.levels,
+            adopted=self.adopted,
+            what_if=self.what_if,
+            baseline=self.baseline,
         )
 
-    def render(self, fmt: str = "table", *, lang: str = "zh", width: int = 100) -> str:
-        """The matrix as ``table`` (terminal), ``md``, ``csv``, ``json`` or ``html``.
 
-        Args:
-            fmt: the output format.
-            lang: ``zh`` (Chinese first, English alongside) or ``en``.
-            width: the terminal width for ``table``.
-
-        Raises:
-            InputError: an unknown format.
-        """
-        if fmt not in FORMATS:
-            raise InputError("format", fmt, f"one of {', '.join(FORMATS)}")
-        if fmt == "json":
-            return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
-        return render_grid(self.grid(lang), fmt, lang=lang, width=width)
-
-
-def _source_json(s: Source | None) -> dict[str, Any] | None:
-    if s is None:
-        return None
-    return {
-        "doc": s.doc,
-        "number": s.number,
-        "title": s.title,
-        "article": s.article,
-        "clause": s.clause,
-        "quote": s.quote,
-        "short": s.short,
-    }
-
-
-def _cell_json(c: MatrixCell) -> dict[str, Any]:
-    return {
-        "status": c.status,
-        "value": None if c.value is None else c.value.model_dump(mode="json", by_alias=True),
-        "text": {"zh": c.text("zh"), "en": c.text("en")},
-        "source": _source_json(c.source),
-        "reason": c.reason,
-        "what_if": c.what_if,
-    }
-
-
-def _grid_cell(c: MatrixCell, lang: str) -> Cell:
-    lines = [c.text(lang)]
-    if c.source is not None:
-        lines.append(c.source.short)
-    style = "na" if c.status != "value" else ""
-    if c.what_if:
-        style = "whatif"
-    return Cell(tuple(lines), c.source.quote if c.source else None, style)
-
-
-def _cell(col: Column, key: str, as_of: dt.date) -> MatrixCell:
+def _cell(col: _Col, key: str, as_of: dt.date) -> MatrixCell:
     try:
         r = col.profile.rule(key, as_of=as_of, level=col.levels[0], adopted=col.adopted)
     except NoRuleInForceError as exc:
-        return MatrixCell(col.id, "not_in_force", None, None, "; ".join(exc.reasons), False)
+        return MatrixCell(
+            column=col.id,
+            status="not_in_force",
+            value=None,
+            source=None,
+            reason="; ".join(exc.reasons),
+            what_if=False,
+        )
     status: Literal["value", "not_specified"] = "not_specified" if r.not_specified else "value"
-    return MatrixCell(col.id, status, r.value, r.source, None, False)
+    return MatrixCell(
+        column=col.id, status=status, value=r.value, source=r.source, reason=None, what_if=False
+    )
 
 
 def jurisdictions() -> list[str]:
@@ -231,7 +147,8 @@ def jurisdictions() -> list[str]:
     return [n for n in list_profiles() if load_profile(n).model.kind == "jurisdiction"]
 
 
-def _load(profiles: Sequence[str | JurisdictionProfile]) -> list[JurisdictionProfile]:
+def load_all(profiles: Sequence[str | JurisdictionProfile]) -> list[JurisdictionProfile]:
+    """The profiles named (default: every bundled jurisdiction), loaded."""
     if not profiles:
         profiles = jurisdictions()
     return [p if isinstance(p, JurisdictionProfile) else load_profile(p) for p in profiles]
@@ -239,33 +156,33 @@ def _load(profiles: Sequence[str | JurisdictionProfile]) -> list[JurisdictionPro
 
 def _candidates(
     loaded: Sequence[JurisdictionProfile],
-    level: str | None,
+    level: Level | None,
     adopted: Mapping[str, Sequence[str]],
     patches: Sequence[PatchedProfile],
-) -> list[Column]:
-    cols: list[Column] = []
+) -> list[_Col]:
+    cols: list[_Col] = []
     for prof in loaded:
         mine = tuple(adopted.get(prof.id, ()))
-        levels = (level,) if level else prof.levels
-        variants: list[tuple[str, JurisdictionProfile, tuple[str, ...], str | None]] = [
+        levels: tuple[Level, ...] = (level,) if level else prof.levels  # type: ignore[assignment]
+        variants: list[tuple[str, JurisdictionProfile, tuple[str, ...], Label | None]] = [
             (prof.id, prof, mine, None)
         ]
         for n, pp in enumerate(p for p in patches if p.baseline.id == prof.id):
             tag = f"{prof.id}+whatif{n + 1 if n else ''}"
             adopt = tuple(dict.fromkeys((*mine, *pp.patch.adopt)))
-            variants.append((tag, pp.profile, adopt, pp.patch.name.zh))
+            variants.append((tag, pp.profile, adopt, pp.patch.name))
         for lv in levels:
             for tag, p, adopt, what_if in variants:
                 base = f"{prof.id}:{lv}" if what_if else None
-                cols.append(Column(f"{tag}:{lv}", p, (lv,), adopt, what_if, base))
+                cols.append(_Col(f"{tag}:{lv}", p, (lv,), adopt, what_if, base))
     return cols
 
 
 def _merge(
-    cols: list[Column], cells: dict[str, list[MatrixCell]]
-) -> tuple[list[Column], dict[str, list[MatrixCell]]]:
+    cols: list[_Col], cells: dict[str, list[MatrixCell]]
+) -> tuple[list[_Col], dict[str, list[MatrixCell]]]:
     """One column for the levels of a profile (or what-if) whose answers are all the same."""
-    out: list[Column] = []
+    out: list[_Col] = []
     out_cells: dict[str, list[MatrixCell]] = {}
     for col in cols:
         same = next(
@@ -328,11 +245,12 @@ def compare_rules(
     when = to_date(as_of, "as_of")
     if level is not None and level not in LEVELS:
         raise InputError("level", level, f"one of {', '.join(LEVELS)}")
-    loaded = _load(profiles)
+    lv: Level | None = level
+    loaded = load_all(profiles)
     for pp in patches:
         if all(p.id != pp.baseline.id for p in loaded):
             loaded.append(pp.baseline)
-    cols = _candidates(loaded, level, adopted or {}, patches)
+    cols = _candidates(loaded, lv, adopted or {}, patches)
     cells = {c.id: [_cell(c, spec.key, when) for spec in RULE_KEYS.values()] for c in cols}
     for c in cols:
         if c.baseline is not None:
@@ -343,8 +261,13 @@ def compare_rules(
     rows = []
     for i, spec in enumerate(RULE_KEYS.values()):
         row = MatrixRow(
-            spec.key, spec.section, spec.zh, spec.en, tuple(cells[c.id][i] for c in cols)
+            key=spec.key,
+            section=spec.section,
+            label=Label(zh=spec.zh, en=spec.en),
+            cells=tuple(cells[c.id][i] for c in cols),
         )
         if not only_diff or row.differs:
             rows.append(row)
-    return RuleMatrix(when, level, tuple(cols), tuple(rows))
+    return RuleMatrix(
+        as_of=when, level=lv, columns=tuple(c.public() for c in cols), rows=tuple(rows)
+    )

@@ -2,190 +2,118 @@
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Literal
+
+from pydantic import computed_field
 
 from govshare._kernel.dates import DateLike
+from govshare._kernel.model import Label
 from govshare.errors import GovshareError, InputError
 from govshare.features.compare._patch import PatchedProfile
-from govshare.features.compare._rules import _LEVEL_ZH, FORMATS, _load
-from govshare.processes import DutyRecord, EventLog, EventLogError, ProcessStatus, replay
+from govshare.features.compare._rules import load_all
+from govshare.processes import (
+    DutyRecord,
+    EventLog,
+    EventLogError,
+    ProcessStatus,
+    Violation,
+    replay,
+)
 from govshare.processes._log import read_event_log
 from govshare.profiles import JurisdictionProfile
-from govshare.render.grid import Cell, Grid, Row, Section, render_grid
-from govshare.render.json import jsonable
+from govshare.render.json import json_type
 
-__all__ = ["ScenarioColumn", "ScenarioComparison", "compare_scenario"]
+__all__ = ["Divergence", "ScenarioColumn", "ScenarioComparison", "compare_scenario"]
 
-_OUTCOME_WORDS = {
-    "open": ("进行中", "open"),
-    "done": ("按时办理", "done in time"),
-    "late": ("逾期后办理", "done late"),
-    "overdue": ("逾期未办", "overdue"),
-    "deemed_consent": ("逾期视为同意", "deemed consent"),
-    "no_limit": ("无可计算时限", "no computable time limit"),
-}
+Outcome = Literal["deemed_consent", "overdue", "final", "open", "error"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ScenarioColumn:
-    """The case replayed under one profile (or what-if), or why it could not be."""
+    """The case replayed under one profile (or what-if), or why it could not be.
+
+    ``level`` is the level the case ran at; ``wanted_level`` the one asked for (the log's
+    or the caller's): they differ when the profile has no document at the level wanted.
+    ``ignored`` lists adopted documents the profile does not have.
+    """
 
     id: str
-    profile: JurisdictionProfile
+    profile: str
+    name: Label
     level: str
+    wanted_level: str
     adopted: tuple[str, ...]
-    what_if: str | None
+    ignored: tuple[str, ...] = ()
+    what_if: Label | None
     status: ProcessStatus | None
     error: str | None
-    notes: tuple[str, ...] = ()
 
-    def label(self, lang: str) -> str:
-        """The column heading."""
-        name = self.profile.model.name
-        zh = lang == "zh"
-        head = (
-            f"{name.zh} {self.profile.id} · {_LEVEL_ZH[self.level]}"
-            if zh
-            else f"{name.en} ({self.profile.id}) · {self.level}"
-        )
-        if self.what_if:
-            head += f"（假设：{self.what_if}）" if zh else f" [what-if: {self.what_if}]"
-        return head
-
-    def outcome(self, lang: str = "zh") -> tuple[str, str]:
-        """(category, words): ``deemed_consent``, ``overdue``, ``final``, ``open``, ``error``."""
-        zh = lang == "zh"
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def outcome(self) -> Outcome:
+        """``deemed_consent``, ``overdue`` (a duty still running past its day), ``final``,
+        ``open`` or ``error`` (the case could not be replayed)."""
         st = self.status
         if st is None:
-            return "error", self.error or ""
+            return "error"
         if st.deemed_consent:
-            at = next(f.at for f in st.fired if f.kind == "deemed_consent")
-            when = at.strftime("%Y-%m-%d %H:%M")
-            return "deemed_consent", (f"{when} 逾期视为同意" if zh else f"deemed consent {when}")
-        late = [v for v in st.violations if v.kind == "overdue" and v.ongoing]
-        if late:
-            v = late[0]
-            due = v.due.isoformat() if v.due else "?"
-            return "overdue", (
-                f"逾期未办：{v.actor} 应于 {due} 前办理" if zh else f"overdue: {v.actor} due {due}"
-            )
-        label = st.state_label.zh if zh else st.state_label.en
-        if st.terminal:
-            return "final", label
-        return "open", (f"进行中：{label}" if zh else f"open: {label}")
+            return "deemed_consent"
+        if self.overdue_violation is not None:
+            return "overdue"
+        return "final" if st.terminal else "open"
+
+    @property
+    def deemed_at(self) -> dt.datetime | None:
+        """When the law deemed the reviewer to consent, if it did."""
+        if self.status is None:
+            return None
+        return next((f.at for f in self.status.fired if f.kind == "deemed_consent"), None)
+
+    @property
+    def overdue_violation(self) -> Violation | None:
+        """The first duty still running past its due day at ``as_of``, if any."""
+        if self.status is None:
+            return None
+        return next((v for v in self.status.violations if v.kind == "overdue" and v.ongoing), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class Divergence:
+    """Where the columns part: their ``outcome``s differ, or a ``duty`` (``actor``,
+    ``rule``) exists only in the ``columns`` named."""
+
+    kind: Literal["outcome", "duty"]
+    columns: tuple[str, ...]
+    actor: str | None = None
+    rule: str | None = None
+
+
+@json_type("compare-scenario", 1)
+@dataclass(frozen=True, kw_only=True)
 class ScenarioComparison:
-    """The same log replayed in each column; render with :meth:`render`."""
+    """The same log replayed in each column.
+
+    Render it with :func:`govshare.render.registry.render` (``table``, ``md``, ``csv``,
+    ``html``, ``json``).
+    """
 
     process: str
+    process_name: Label | None
     as_of: str
     columns: tuple[ScenarioColumn, ...]
-    divergences: tuple[str, ...] = field(default=())
-
-    def to_json(self) -> dict[str, Any]:
-        """The documented JSON form (``schema: govshare-scenario-compare/1``)."""
-        return {
-            "schema": "govshare-scenario-compare/1",
-            "process": self.process,
-            "as_of": self.as_of,
-            "columns": [
-                {
-                    "id": c.id,
-                    "profile": c.profile.id,
-                    "level": c.level,
-                    "adopted": list(c.adopted),
-                    "what_if": c.what_if,
-                    "outcome": c.outcome("en")[0],
-                    "error": c.error,
-                    "notes": list(c.notes),
-                    "status": None
-                    if c.status is None
-                    else jsonable(c.status) | {"deemed_consent": c.status.deemed_consent},
-                }
-                for c in self.columns
-            ],
-            "divergences": list(self.divergences),
-        }
-
-    def grid(self, lang: str = "zh") -> Grid:
-        """The comparison as a renderable grid: state, outcome, then a row per duty."""
-        zh = lang == "zh"
-        cols = self.columns
-        outcome_cells = []
-        for c in cols:
-            kind, words = c.outcome(lang)
-            style = {"deemed_consent": "deemed", "overdue": "overdue", "error": "na"}.get(kind, "")
-            outcome_cells.append(Cell((words,), None, style))
-        state_cells = tuple(
-            Cell(
-                (
-                    (c.status.state_label.zh if zh else c.status.state_label.en)
-                    + f" [{c.status.state}]",
-                ),
-            )
-            if c.status
-            else Cell((c.error or "",), None, "na")
-            for c in cols
-        )
-        kinds = {c.outcome(lang)[0] for c in cols}
-        head = [
-            Row("state", "状态 · state" if zh else "state", state_cells, _differs(state_cells)),
-            Row(
-                "outcome",
-                "结果 · outcome" if zh else "outcome",
-                tuple(outcome_cells),
-                len(kinds) > 1,
-            ),
-        ]
-        duty_rows = []
-        for key in _duty_keys(cols):
-            cells = tuple(_duty_cell(c, key, lang) for c in cols)
-            actor, rule, party = key
-            label = actor + (f" ({party})" if party else "")
-            duty_rows.append(Row(rule, label, cells, _differs(cells)))
-        title = (
-            f"同一案例在各地 Scenario compared: {self.process}"
-            if zh
-            else f"Scenario compared: {self.process}"
-        )
-        sub = (
-            f"截至 {self.as_of}；每个期限：起算 → 截止日 · 结果；≠ 表示各列不同。"
-            if zh
-            else f"As of {self.as_of}; each duty: start → due day · outcome; ≠ marks rows that "
-            "differ."
-        )
-        notes = list(self.divergences)
-        for c in cols:
-            notes.extend(f"{c.id}: {n}" for n in c.notes)
-        sections = [Section("结果 Outcome" if zh else "Outcome", tuple(head))]
-        if duty_rows:
-            sections.append(Section("期限 Duties" if zh else "Duties", tuple(duty_rows)))
-        return Grid(title, sub, tuple(c.label(lang) for c in cols), tuple(sections), tuple(notes))
-
-    def render(self, fmt: str = "table", *, lang: str = "zh", width: int = 100) -> str:
-        """As ``table``, ``md``, ``csv``, ``json`` or ``html`` (see :meth:`RuleMatrix.render`)."""
-        if fmt not in FORMATS:
-            raise InputError("format", fmt, f"one of {', '.join(FORMATS)}")
-        if fmt == "json":
-            return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
-        return render_grid(self.grid(lang), fmt, lang=lang, width=width)
+    divergences: tuple[Divergence, ...] = ()
 
 
-_Key = tuple[str, str, str | None]
+DutyKey = tuple[str, str, str | None]
 
 
-def _differs(cells: Sequence[Cell]) -> bool:
-    return len({c.lines[0] if c.lines else "" for c in cells}) > 1
-
-
-def _duty_keys(cols: Sequence[ScenarioColumn]) -> list[_Key]:
-    keys: list[_Key] = []
+def duty_keys(cols: Sequence[ScenarioColumn]) -> list[DutyKey]:
+    """Each duty (actor, rule, party) of any column, once, in the order they first appear."""
+    keys: list[DutyKey] = []
     for c in cols:
         for d in c.status.duties if c.status else ():
             key = (d.actor, d.rule, d.party)
@@ -194,29 +122,11 @@ def _duty_keys(cols: Sequence[ScenarioColumn]) -> list[_Key]:
     return keys
 
 
-def _duties(c: ScenarioColumn, key: _Key) -> list[DutyRecord]:
+def duties_of(c: ScenarioColumn, key: DutyKey) -> list[DutyRecord]:
+    """The duties of column ``c`` with that (actor, rule, party)."""
     if c.status is None:
         return []
     return [d for d in c.status.duties if (d.actor, d.rule, d.party) == key]
-
-
-def _duty_cell(c: ScenarioColumn, key: _Key, lang: str) -> Cell:
-    found = _duties(c, key)
-    if not found:
-        return Cell(("—",), None, "na")
-    zh = lang == "zh"
-    parts, sources = [], []
-    style = ""
-    for d in found:
-        due = d.due.isoformat() if d.due else d.period
-        words = _OUTCOME_WORDS[d.outcome][0 if zh else 1]
-        parts.append(f"{d.started.date().isoformat()} → {due} · {words}")
-        sources.append(d.source.short)
-        style = {"deemed_consent": "deemed", "overdue": "overdue", "late": "overdue"}.get(
-            d.outcome, style
-        )
-    quote = found[-1].source.quote
-    return Cell(("; ".join(parts), *dict.fromkeys(sources)), quote, style)
 
 
 def _replay_column(
@@ -228,34 +138,40 @@ def _replay_column(
     level: str,
     forced: bool,
     adopted: Sequence[str],
-    what_if: str | None,
+    what_if: Label | None,
 ) -> ScenarioColumn:
-    lv, note = (level, None) if forced else profile.level_for(level)
-    notes: tuple[str, ...] = () if note is None else (note,)
-    known = [a for a in adopted if a in profile.documents]
-    ignored = [a for a in adopted if a not in profile.documents]
-    if ignored:
-        notes += (f"adopted {', '.join(ignored)}: not documents of {profile.id}; ignored",)
+    lv = level if forced else profile.level_for(level)[0]
+    known = tuple(a for a in adopted if a in profile.documents)
+    ignored = tuple(a for a in adopted if a not in profile.documents)
+    st: ProcessStatus | None = None
+    error: str | None = None
     try:
         st = replay(profile, log.process, log.events, as_of=as_of, level=lv, adopted=known)
     except GovshareError as exc:
-        return ScenarioColumn(cid, profile, lv, tuple(known), what_if, None, str(exc), notes)
-    return ScenarioColumn(cid, profile, lv, tuple(known), what_if, st, None, notes)
+        error = str(exc)
+    return ScenarioColumn(
+        id=cid,
+        profile=profile.id,
+        name=profile.model.name,
+        level=lv,
+        wanted_level=level,
+        adopted=known,
+        ignored=ignored,
+        what_if=what_if,
+        status=st,
+        error=error,
+    )
 
 
-def _divergences(cols: Sequence[ScenarioColumn]) -> list[str]:
+def _divergences(cols: Sequence[ScenarioColumn]) -> list[Divergence]:
     out = []
-    outcomes = {c.id: c.outcome("zh") for c in cols}
-    if len({k for k, _ in outcomes.values()}) > 1:
-        out.append(
-            "结果不同 outcomes diverge: "
-            + "; ".join(f"{cid}: {w}" for cid, (_, w) in outcomes.items())
-        )
-    for key in _duty_keys(cols):
-        having = [c.id for c in cols if _duties(c, key)]
+    if len({c.outcome for c in cols}) > 1:
+        out.append(Divergence(kind="outcome", columns=tuple(c.id for c in cols)))
+    for key in duty_keys(cols):
+        having = tuple(c.id for c in cols if duties_of(c, key))
         if len(having) < len(cols):
             actor, rule, _ = key
-            out.append(f"only in {', '.join(having)}: {actor} duty {rule}")
+            out.append(Divergence(kind="duty", columns=having, actor=actor, rule=rule))
     return out
 
 
@@ -275,7 +191,8 @@ def compare_scenario(
         profiles: names, paths or loaded profiles (default: every bundled jurisdiction).
         as_of: when to report (default: the log's ``as_of``).
         level: force this level in every profile; by default the log's level, or a
-            profile's own level when it has no document at the log's (said in the notes).
+            profile's own level when it has no document at the log's (the column's
+            ``wanted_level`` then differs from its ``level``).
         adopted: per profile id, documents adopted; default the log's ``adopted`` where the
             profile has them.
         patches: what-if patches; each adds a column after its baseline.
@@ -292,19 +209,19 @@ def compare_scenario(
     if when is None:
         raise InputError("as_of", None, "an as_of (argument or the log's as_of line)")
     wanted = level or log.level
-    loaded_profiles = _load(profiles)
+    loaded_profiles = load_all(profiles)
     for pp in patches:
         if all(p.id != pp.baseline.id for p in loaded_profiles):
             loaded_profiles.append(pp.baseline)
     cols: list[ScenarioColumn] = []
     for prof in loaded_profiles:
         mine = list(adopted[prof.id]) if adopted and prof.id in adopted else list(log.adopted)
-        variants: list[tuple[str, JurisdictionProfile, list[str], str | None]] = [
+        variants: list[tuple[str, JurisdictionProfile, list[str], Label | None]] = [
             (prof.id, prof, mine, None)
         ]
         for n, pp in enumerate(p for p in patches if p.baseline.id == prof.id):
             tag = f"{prof.id}+whatif{n + 1 if n else ''}"
-            variants.append((tag, pp.profile, [*mine, *pp.patch.adopt], pp.patch.name.zh))
+            variants.append((tag, pp.profile, [*mine, *pp.patch.adopt], pp.patch.name))
         for cid, p, adopt, what_if in variants:
             try:
                 col = _replay_column(
@@ -321,4 +238,12 @@ def compare_scenario(
                 raise exc if file is None else exc.located(file, None) from None
             cols.append(col)
     as_of_text = when.isoformat() if hasattr(when, "isoformat") else str(when)
-    return ScenarioComparison(log.process, as_of_text, tuple(cols), tuple(_divergences(cols)))
+    defs = (p.model.processes.get(log.process) for p in loaded_profiles)
+    name = next((d.label for d in defs if d is not None), None)
+    return ScenarioComparison(
+        process=log.process,
+        process_name=name,
+        as_of=as_of_text,
+        columns=tuple(cols),
+        divergences=tuple(_divergences(cols)),
+    )
