@@ -39,8 +39,8 @@ def _load(name: str, path: Path) -> ModuleType:
     return module
 
 
-build_schemas = _load("govshare_build_schemas", ROOT / "scripts" / "build_schemas.py")
 cli_json = _load("govshare_cli_json_output", ROOT / "tests" / "cli" / "test_json_output.py")
+build_schemas = cli_json.build_schemas
 
 #: schema name (``govshare-<name>/<version>``) -> a sample result, for a registered type
 #: that no command in tests/cli/test_json_output.py prints.
