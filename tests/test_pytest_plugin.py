@@ -130,9 +130,10 @@ def test_failure_in_chinese_by_default(pytester: pytest.Pytester) -> None:
     )
 
 
-def test_invalid_file_is_a_collection_error_with_file_and_line(
+def test_invalid_file_is_an_error_with_file_and_line(
     pytester: pytest.Pytester,
 ) -> None:
+    """One error item (at set-up), not a collection error: collection goes on."""
     (pytester.path / "bad.govshare.yaml").write_text(
         (FIXTURES / "invalid.scenarios.yaml").read_text("utf-8"), "utf-8"
     )
@@ -151,7 +152,7 @@ def test_unknown_profile_reports_the_scenario(pytester: pytest.Pytester) -> None
     result = run(pytester)
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines(
-        ["*场景无法运行*", "*x.govshare.yaml:2: scenario '省级期限'*hubeii*"]
+        ["*场景无法运行*", "*x.govshare.yaml:2: 场景「省级期限」：配置「hubeii」无法使用*"]
     )
 
 
@@ -192,3 +193,42 @@ def test_yaml_named_on_the_command_line_is_collected(pytester: pytest.Pytester) 
     result.assert_outcomes(passed=1, failed=2)
     result = run(pytester)  # not named: its name does not match the pattern
     result.assert_outcomes()
+
+
+def test_a_bad_file_does_not_stop_the_others(pytester: pytest.Pytester) -> None:
+    """A fuzzer's files (null where a value is needed, not YAML at all) once stopped
+    collection; now each is one error naming file, line and field, and the good file runs."""
+    pytester.makefile(".govshare.yaml", good=PASSING)
+    pytester.makefile(
+        ".govshare.yaml",
+        nulls=PASSING.replace(
+            "{deadline: share.conditional.provider_reply, start: 2026-09-30}",
+            "{requester: null, resource: {name: x, provider: y, share_type: conditional}}",
+        ),
+        broken="scenarios: [\n",
+        cite=PASSING.replace("cite: 第十四条(二)", "cite: null"),
+    )
+    result = run(pytester, "-v")
+    result.assert_outcomes(passed=3, errors=3)
+    out = result.stdout.str()
+    result.stdout.fnmatch_lines_random(
+        [
+            "*nulls.govshare.yaml:7: scenarios[[]0[]].given.requester: null is not allowed*",
+            "*cite.govshare.yaml:8: scenarios[[]0[]].expect.cite: null is not allowed*",
+            "*broken.govshare.yaml:1: invalid YAML*",
+            "*good.govshare.yaml::省级期限 PASSED*",
+        ]
+    )
+    assert "Traceback" not in out
+    assert "AssertionError" not in out
+    assert "TypeError" not in out
+
+
+def test_invalid_file_in_english(pytester: pytest.Pytester) -> None:
+    pytester.makeini("[pytest]\ngovshare_lang = en\n")
+    (pytester.path / "bad.govshare.yaml").write_text(
+        (FIXTURES / "invalid.scenarios.yaml").read_text("utf-8"), "utf-8"
+    )
+    result = run(pytester)
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*scenario could not run: *bad.govshare.yaml:9 bad.govshare.yaml"])

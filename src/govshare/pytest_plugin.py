@@ -3,8 +3,9 @@
 Installed with govshare, it lets any project's plain ``pytest`` run its scenario files
 (``*.govshare.yaml``, see docs/scenarios.md) with no Python code: one test item per scenario
 (one per profile for a scenario comparing profiles). A failure lists each field with what
-the scenario expects, what the rules give, and the citation of the rule involved; an
-invalid file is a collection error naming file and line, without a traceback.
+the scenario expects, what the rules give, and the citation of the rule involved; a file
+that cannot be loaded is one item erroring at set-up with its problems (file and line),
+without a traceback, and the other files are still collected and run.
 
 ini options (``pytest.ini``, ``[tool.pytest.ini_options]``, ...):
 
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_PATTERNS",
+    "InvalidFileItem",
     "ScenarioFailedError",
     "ScenarioFile",
     "ScenarioItem",
@@ -99,19 +101,53 @@ class ScenarioFile(pytest.File):
     """A scenario file: one item per scenario (and per profile when it compares some)."""
 
     def collect(self) -> Iterator[pytest.Item]:
-        """Load the file strictly; an invalid file is a collection error."""
-        from govshare.features.scenarios import load_scenarios  # noqa: PLC0415 - only when needed
+        """Load the file strictly. A file that cannot be loaded is one item erroring with
+        its problems (file and line), so collection goes on and the other files run."""
+        from govshare.features.scenarios import (  # noqa: PLC0415 - only when needed
+            file_problem,
+            load_scenarios,
+        )
 
-        for scenario in load_scenarios(self.path):
+        try:
+            scenarios = load_scenarios(self.path)
+        except Exception as exc:
+            yield InvalidFileItem.from_parent(
+                self, name=self.path.name, result=file_problem(self.path, exc)
+            )
+            return
+        for scenario in scenarios:
             yield ScenarioItem.from_parent(self, name=scenario.id, scenario=scenario)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
-        """An invalid file: its problems with file and line, no traceback."""
-        from govshare.errors import DataFileError  # noqa: PLC0415
 
-        if isinstance(excinfo.value, DataFileError):
-            return f"invalid govshare scenario file:\n{excinfo.value.details()}"
-        return super().repr_failure(excinfo)
+def _lang(config: pytest.Config) -> str:
+    return str(config.getini("govshare_lang"))
+
+
+def _explain(result: ScenarioResult, lang: str) -> str:
+    from govshare.render.scenarios import result_heading, result_report  # noqa: PLC0415
+
+    return f"{result_heading(result, lang)}\n{result_report(result, lang)}"
+
+
+class InvalidFileItem(pytest.Item):
+    """A scenario file that cannot be loaded: an error at set-up listing its problems."""
+
+    def __init__(self, *, result: ScenarioResult, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.result = result
+        self.add_marker("govshare")
+
+    def setup(self) -> None:
+        """Fail at set-up (an error, not a failure) with the file's problems, no traceback."""
+        pytest.fail(_explain(self.result, _lang(self.config)), pytrace=False)
+
+    def runtest(self) -> None:
+        """Never reached: :meth:`setup` fails."""
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        """The file and its first bad line."""
+        line = None if self.result.line is None else self.result.line - 1
+        return self.path, line, f"govshare scenario file: {self.path.name}"
 
 
 class ScenarioItem(pytest.Item):
@@ -137,14 +173,7 @@ class ScenarioItem(pytest.Item):
     ) -> Any:
         """Expected versus actual and the citation, or why the scenario could not run."""
         if isinstance(excinfo.value, ScenarioFailedError):
-            result = excinfo.value.result
-            lang = str(self.config.getini("govshare_lang"))
-            zh = lang == "zh"
-            if result.outcome == "error":
-                head = "场景无法运行" if zh else "scenario could not run"
-            else:
-                head = "场景不符" if zh else "scenario failed"
-            return f"{head}: {self.scenario.where} {result.scenario}\n{result.report(lang)}"
+            return _explain(excinfo.value.result, _lang(self.config))
         return super().repr_failure(excinfo, style)
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
