@@ -15,7 +15,7 @@ import json
 import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -27,25 +27,14 @@ from govshare._kernel.yamlio import load_yaml
 from govshare.cli.main import main
 from govshare.errors import DataFileError, InputError
 from govshare.features.selfcheck import (
-    ASPECTS,
-    DUTIES,
-    ORG_ROLES,
-    PERSON_ROLES,
-    PROCEDURE_KINDS,
-    SECTIONS,
     Department,
     SelfCheckReport,
     check_department,
     department_schema,
     load_department,
-    render_report,
 )
-from govshare.features.selfcheck import Aspect as AspectT
-from govshare.features.selfcheck import Duty as DutyT
-from govshare.features.selfcheck import OrgRole as OrgRoleT
-from govshare.features.selfcheck import PersonRole as PersonRoleT
-from govshare.features.selfcheck import ProcedureKind as ProcedureKindT
 from govshare.profiles._model import ChecklistItem
+from govshare.render.registry import render
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent / "selfcheck"
@@ -54,6 +43,21 @@ EXAMPLE = ROOT / "docs" / "examples" / "department.yaml"
 STD = load_profile("shanxi_std")
 ALL_IDS = [i.id for i in STD.model.checklist]
 DAY = dt.date(2026, 9, 30)
+VOCAB = STD.model.selfcheck
+assert VOCAB is not None
+ORG_ROLES = VOCAB.organization_roles
+DUTIES = VOCAB.duties
+PERSON_ROLES = VOCAB.person_roles
+PROCEDURE_KINDS = VOCAB.procedure_kinds
+ASPECTS = VOCAB.aspects
+
+
+def render_report(
+    report: SelfCheckReport, fmt: str = "table", *, lang: str = "zh", strict: bool = False
+) -> str:
+    out = render(report, fmt, lang=lang, strict=strict)
+    assert isinstance(out, str)
+    return out
 
 
 def base() -> dict[str, Any]:
@@ -109,15 +113,22 @@ def test_time_limit_clauses_require_time_limits_on_their_procedures() -> None:
     }
 
 
-def test_vocabulary_tables_match_the_schema_literals() -> None:
-    for table, literal in (
-        (ORG_ROLES, OrgRoleT),
-        (DUTIES, DutyT),
-        (PERSON_ROLES, PersonRoleT),
-        (PROCEDURE_KINDS, ProcedureKindT),
-        (ASPECTS, AspectT),
-    ):
-        assert set(table) == set(get_args(literal))
+def test_vocabulary_tables_match_the_schema_enums() -> None:
+    """The department format's words are the standard's (profiles/shanxi_std.yaml)."""
+    schema = json.loads(department_schema(STD))
+    defs = schema["$defs"]
+    assert set(defs["Organization"]["properties"]["role"]["enum"]) == set(ORG_ROLES)
+    assert set(defs["Organization"]["properties"]["duties"]["anyOf"][0]["items"]["enum"]) == set(
+        DUTIES
+    )
+    assert set(defs["Person"]["properties"]["role"]["enum"]) == set(PERSON_ROLES)
+    assert set(defs["Procedure"]["properties"]["kind"]["enum"]) == set(PROCEDURE_KINDS)
+    assert set(defs["Procedure"]["properties"]["defines"]["anyOf"][0]["items"]["enum"]) == set(
+        ASPECTS
+    )
+    # 21 procedure kinds, 17 duties, 7 measure sections with 7+2+6+6+8+7+6 = 42 measures
+    assert (len(PROCEDURE_KINDS), len(DUTIES), len(VOCAB.measures)) == (21, 17, 7)
+    assert sum(len(m.facts) for m in VOCAB.measures.values()) == 42
 
 
 def test_condition_needs_exactly_one_subject_and_its_own_modifiers() -> None:
@@ -226,9 +237,9 @@ def _unit_not_drafting_rules(d: dict[str, Any]) -> None:
             {"4 c)", "6.1", "6.2", *(f"6.2-{n}" for n in range(1, 7)), "8.2"},
             "政务数据共享管理责任机构",
         ),
-        (_no_complaint_channel, {"10.3"}, "quality.complaint_channel"),
+        (_no_complaint_channel, {"10.3"}, "数据质量投诉渠道"),
         (_catalog_update_step_without_limit, {"7.3"}, "信息中心审核"),
-        (_no_catalog_dispute_procedure, {"7.6"}, "catalog_dispute"),
+        (_no_catalog_dispute_procedure, {"7.6"}, "政务数据资源目录争议处理流程"),
         (_review_without_feedback, {"9.3-2"}, "审核结果反馈"),
         (_unit_not_drafting_rules, {"6.2-2"}, "编制政务数据共享管理制度规范"),
     ],
@@ -449,7 +460,7 @@ def test_serves_without_a_serving_procedure_warns() -> None:
     del proc(data, "cross_department_resource_review")["serves"]
     report = run(data, serves="xinzhou")
     assert report.time_fit == ()
-    assert any("serves: RULE_KEY" in w for w in report.warnings)
+    assert any("serves: RULE_KEY" in w.en for w in report.warnings)
 
 
 @settings(max_examples=60, deadline=None)
@@ -484,7 +495,7 @@ def test_unknown_duty_and_rule_key_name_their_lines() -> None:
     assert "unknown rule key" in str(err.value)
     text = "schema: govshare-department/1\ndepartment: 某局\nlevel: county\nquality:\n  x: true\n"
     with pytest.raises(DataFileError) as err:
-        load_department("d.yaml", text=text)
+        load_department("d.yaml", text=text, standard=STD)
     assert (err.value.line, err.value.field) == (5, "quality.x")
 
 
@@ -508,7 +519,7 @@ def test_bad_level_and_start_without_serves_are_input_errors() -> None:
 
 
 def test_department_schema_is_json_schema() -> None:
-    schema = json.loads(department_schema())
+    schema = json.loads(department_schema(STD))
     assert schema["title"] == "govshare department"
     assert schema["additionalProperties"] is False
 
@@ -630,7 +641,7 @@ def test_cli_exit_1_on_not_met_and_time_fit(
         ]
     )
     assert code == 1
-    assert "failed" in capsys.readouterr().out
+    assert "未通过" in capsys.readouterr().out
     assert ET.parse(out_file).getroot().tag == "testsuites"
 
 
@@ -675,20 +686,20 @@ def test_docs_vocabulary_tables_match_the_code_and_the_profile() -> None:
         return ", ".join(i.id for i in items if any(pred(c) for c in i.check))
 
     rows = []
-    for s, model in SECTIONS.items():
-        for f, info in model.model_fields.items():
+    for s, section in VOCAB.measures.items():
+        for f, words in section.facts.items():
             name = f"{s}.{f}"
             needs_doc = any(c.fact == name and c.evidence for i in items for c in i.check)
-            meaning = f"{info.description}{' (document name required)' if needs_doc else ''}"
+            meaning = f"{words.zh}{' (document name required)' if needs_doc else ''}"
             rows.append(f"| `{name}` | {meaning} | {used(lambda c, n=name: c.fact == n)} |")
-    for k, (zh, _) in ORG_ROLES.items():
+    for k, zh in ((k, w.zh) for k, w in ORG_ROLES.items()):
         rows.append(
             f"| `{k}` | {zh} | {used(lambda c, k=k: c.organization == k and c.duty is None)} |"
         )
     for table, attr in ((DUTIES, "duty"), (PERSON_ROLES, "person"), (PROCEDURE_KINDS, "procedure")):
-        for k, (zh, _) in table.items():
+        for k, zh in ((k, w.zh) for k, w in table.items()):
             rows.append(f"| `{k}` | {zh} | {used(lambda c, k=k, a=attr: getattr(c, a) == k)} |")
-    for k, (zh, _) in ASPECTS.items():
+    for k, zh in ((k, w.zh) for k, w in ASPECTS.items()):
         rows.append(f"| `{k}` | {zh} | {used(lambda c, k=k: k in c.defines)} |")
     missing = [r for r in rows if r not in docs.splitlines()]
     assert missing == []

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from govshare.errors import InputError
-from govshare.features.selfcheck import FORMATS, check_department, render_report
+from govshare.features.selfcheck import SelfCheckReport, check_department
+from govshare.render.registry import formats, render
+from govshare.render.selfcheck import verdict
 
 __all__ = ["add_commands"]
 
@@ -32,7 +34,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         level=args.level,
         start=args.start,
     )
-    text = render_report(report, fmt, lang=args.lang, strict=args.strict)
+    out = render(report, fmt, lang=args.lang, strict=args.strict)
+    text = out if isinstance(out, str) else out.decode("utf-8")
+    text = text if text.endswith("\n") else text + "\n"
     ok = report.ok(strict=args.strict)
     if args.output:
         path = Path(args.output)
@@ -40,12 +44,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
             raise InputError("output", args.output, f"a writable file ({exc.strerror})") from None
-        c = report.counts
-        verdict = "passed" if ok else "failed"
-        print(
-            f"{path}: {c['met']} met, {c['not_met']} not met, {c['no_evidence']} no evidence, "
-            f"{len(report.findings)} time-fit finding(s): {verdict}"
-        )
+        print(f"{path}: {verdict(report, lang=args.lang, strict=args.strict)}")
     else:
         sys.stdout.write(text)
     return 0 if ok else 1
@@ -85,7 +84,10 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
         help="sample start date for --serves: show when each procedure ends and falls due",
     )
     p.add_argument(
-        "--format", choices=FORMATS, default="table", help="output format (default table)"
+        "--format",
+        choices=formats(SelfCheckReport),
+        default="table",
+        help="output format (default table)",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
     p.add_argument(
