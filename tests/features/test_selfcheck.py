@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -703,3 +704,132 @@ def test_docs_vocabulary_tables_match_the_code_and_the_profile() -> None:
         rows.append(f"| `{k}` | {zh} | {used(lambda c, k=k: k in c.defines)} |")
     missing = [r for r in rows if r not in docs.splitlines()]
     assert missing == []
+
+
+# -- typed evidence: yes/no facts -----------------------------------------------------------
+
+_HEAD = "schema: govshare-department/1\ndepartment: 某局\nlevel: county\n"
+
+
+@pytest.mark.parametrize("word", ["no", "off", "yes", "on", "N", "无"])
+def test_a_yes_no_word_other_than_true_false_is_an_error_with_file_and_line(word: str) -> None:
+    """A defect found by fuzzing: `theme_databases: no` used to count as evidence."""
+    text = _HEAD + f"collection:\n  rules: 数据归集规范\n  theme_databases: {word}\n"
+    with pytest.raises(DataFileError) as err:
+        load_department("d.yaml", text=text, standard=STD)
+    assert (err.value.file, err.value.line) == ("d.yaml", 6)
+    assert err.value.field == "collection.theme_databases"
+    assert "true or false" in str(err.value)
+
+
+def test_a_yes_no_word_is_refused_for_registration_too() -> None:
+    text = _HEAD + "people:\n  - name: 赵强\n    role: security_officer\n"
+    text += "    registered_with_platform_authority: no\n"
+    with pytest.raises(DataFileError) as err:
+        load_department("d.yaml", text=text)
+    assert (err.value.line, err.value.field) == (
+        7,
+        "people[0].registered_with_platform_authority",
+    )
+
+
+def test_cli_names_file_and_line_of_a_yes_no_word(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dept = tmp_path / "d.yaml"
+    dept.write_text(_HEAD + "collection:\n  theme_databases: no\n", "utf-8")
+    assert main(["check", "shanxi_std", str(dept)]) == 1
+    assert f"{dept}:5" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(False, "not_met"), ("否", "not_met"), ("是", "met")]
+)
+def test_false_and_shi_fou_read_as_yes_no(value: Any, expected: str) -> None:
+    """8.2 needs collection.theme_databases; false (or 否) is not met, 是 is met."""
+    data = base()
+    data["collection"]["theme_databases"] = value
+    report = run(data)
+    assert {k for k, v in status(report).items() if v != "met"} == (
+        {"8.2"} if expected == "not_met" else set()
+    )
+    assert status(report)["8.2"] == expected
+
+
+# -- a second standard needs no Python change -----------------------------------------------
+
+
+def test_a_second_standard_brings_its_own_words(tmp_path: Path) -> None:
+    """Another standard's profile with one measure section; its words, not Shanxi's, apply."""
+    data = copy.deepcopy(load_yaml(ROOT / "profiles" / "shanxi_std.yaml").data)
+    item_10_3 = next(i for i in data["checklist"] if i["id"] == "10.3")
+    data["id"] = "other_std"
+    data["selfcheck"] = {
+        "person_roles": {"data_officer": {"zh": "数据专员", "en": "data officer"}},
+        "measures": {
+            "complaints": {
+                "label": {"zh": "投诉", "en": "complaints"},
+                "facts": {"channel": {"zh": "投诉渠道", "en": "complaint channel"}},
+            }
+        },
+    }
+    data["checklist"] = [
+        {**item_10_3, "check": [{"fact": "complaints.channel"}]},
+        {**item_10_3, "id": "x", "check": [{"person": "data_officer"}]},
+    ]
+    std = tmp_path / "other.yaml"
+    std.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    dept = tmp_path / "d.yaml"
+    dept.write_text(_HEAD + "complaints:\n  channel: 投诉邮箱\npeople: []\n", "utf-8")
+    report = check_department(str(std), dept)
+    assert status(report) == {"10.3": "met", "x": "not_met"}
+    assert item(report, "10.3").evidence == ("投诉邮箱",)
+    assert item(report, "x").reasons[0].zh == "未明确数据专员"
+    dept.write_text(_HEAD + "quality:\n  complaint_channel: true\n", "utf-8")
+    with pytest.raises(DataFileError) as err:
+        check_department(str(std), dept)
+    assert (err.value.line, err.value.field) == (4, "quality")
+
+
+# -- output language and safety ---------------------------------------------------------------
+
+_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
+
+
+def test_chinese_output_has_no_raw_ids() -> None:
+    data = base()
+    del data["quality"]
+    data["people"] = []
+    data["procedures"][0]["steps"][1].pop("working_days")
+    del data["organizations"][1]["duties"]
+    report = run(data, serves="xinzhou")
+    for fmt in ("table", "md"):
+        text = render_report(report, fmt, lang="zh")
+        assert re.findall(r"\b[a-z]+_[a-z_]+\b", text) == [], fmt
+        assert "prefectural" not in text
+
+
+def test_english_output_has_chinese_only_in_quotes_titles_and_names() -> None:
+    """An empty description: every reason is the profile's or the vocabulary's English."""
+    report = run({"schema": "govshare-department/1", "department": "Bureau", "level": "county"})
+    text = render_report(report, "md", lang="en")
+    doc = STD.documents["sx-std-draft"]
+    for known in (doc.title, doc.issuer or ""):
+        text = text.replace(known, "")
+    text = re.sub(r"「[^」]*」|《[^》]*》|\([^)]*[\u4e00-\u9fff][^)]*\)", "", text)
+    assert _CJK.findall(text) == []
+
+
+def test_markdown_escapes_raw_html_and_links_from_the_input() -> None:
+    data = base()
+    data["department"] = "<img src=x onerror=alert(1)>"
+    data["quality"]["complaint_channel"] = "[点我](javascript:alert(1))"
+    data["people"][2]["name"] = "<script>x</script>"
+    data["people"][2]["registered_with_platform_authority"] = False
+    text = render_report(run(data), "md", lang="zh")
+    # every < and ] of the input is escaped, so no tag or link survives
+    assert re.findall(r"(?<!\\)<(?!br>)", text) == []
+    assert re.findall(r"(?<!\\)\]\(javascript:", text) == []
+    assert "\\[点我\\](javascript:alert(1))" in text
+    assert "\\<script\\>x\\</script\\>" in text
+    assert "\\<img src=x onerror=alert(1)\\>" in text

@@ -53,7 +53,7 @@ def _table(report: SelfCheckReport, options: RenderOptions) -> str:
     lang, width = options.lang, options.width
     zh = lang == "zh"
     out: list[str] = []
-    out += wrap(f"govshare check {report.standard}: {report.standard_name.pick(lang)}", width)
+    out += wrap(f"{_w('title', lang)}: {report.standard_name.pick(lang)}", width)
     for n in report.notices:
         out += wrap(f"{_w('note', lang)}: {n.pick(lang)}", width)
     out += wrap(

@@ -29,6 +29,7 @@ from govshare.features.selfcheck._department import (
     vocabulary_of,
 )
 from govshare.features.selfcheck._results import (
+    FitStatus,
     ItemResult,
     Reason,
     SampleDates,
@@ -369,7 +370,7 @@ def _time_fit(ctx: _FitContext, proc: Procedure, warnings: list[Notice]) -> Time
         "external": None,
     }
 
-    def result(status: str, code: str, text: tuple[str, str], **kw: Any) -> TimeFit:
+    def result(status: FitStatus, code: str, text: tuple[str, str], **kw: Any) -> TimeFit:
         fields = {**base, **empty, **kw}
         return TimeFit(**fields, status=status, code=code, zh=text[0], en=text[1])
 
@@ -446,7 +447,7 @@ def _time_fit(ctx: _FitContext, proc: Procedure, warnings: list[Notice]) -> Time
             end=sample.internal_end.isoformat(),
             due=sample.external_due.isoformat(),
         )
-    status = "fits" if total <= value.n else "exceeds"
+    status: FitStatus = "fits" if total <= value.n else "exceeds"
     text = _say(
         f"fit.{status}",
         procedure=proc.name,

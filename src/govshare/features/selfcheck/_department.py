@@ -208,6 +208,11 @@ def _choice(words: Mapping[str, Label]) -> Any:
     return cast(Any, Literal).__getitem__(tuple(words)) if words else _Word
 
 
+def _list_of(item: Any) -> Any:
+    """``list[item] | None`` for a type built at run time."""
+    return cast(Any, list)[item] | None
+
+
 _MODELS: dict[int, tuple[SelfCheckVocabulary, type[BaseModel]]] = {}
 
 
@@ -217,43 +222,39 @@ def department_model(vocab: SelfCheckVocabulary) -> type[BaseModel]:
     cached = _MODELS.get(id(vocab))
     if cached is not None and cached[0] is vocab:
         return cached[1]
-    role, duty = _choice(vocab.organization_roles), _choice(vocab.duties)
     org = create_model(
         "Organization",
         __base__=Organization,
-        role=(role, ...),
-        duties=(list[duty] | None, Organization.model_fields["duties"]),
+        role=(_choice(vocab.organization_roles), ...),
+        duties=(_list_of(_choice(vocab.duties)), Organization.model_fields["duties"]),
     )
     person = create_model("Person", __base__=Person, role=(_choice(vocab.person_roles), ...))
-    aspect = _choice(vocab.aspects)
     proc = create_model(
         "Procedure",
         __base__=Procedure,
         kind=(_choice(vocab.procedure_kinds), ...),
-        defines=(list[aspect] | None, Procedure.model_fields["defines"]),
+        defines=(_list_of(_choice(vocab.aspects)), Procedure.model_fields["defines"]),
     )
-    sections: dict[str, Any] = {}
+    fields: dict[str, Any] = {
+        "schema_": (Literal["govshare-department/1"], Field(alias="schema")),
+        "department": (NonEmpty, Department.model_fields["department"]),
+        "level": (Level, Department.model_fields["level"]),
+        "region": (str | None, None),
+        "as_of": (dt.date | None, Department.model_fields["as_of"]),
+        "organizations": (_list_of(org), None),
+        "people": (_list_of(person), None),
+        "procedures": (_list_of(proc), None),
+        "notes": (str | None, None),
+    }
     for name, sec in vocab.measures.items():
-        fields: dict[str, Any] = {
-            fact: (Fact | None, Field(default=None, description=label.zh))
-            for fact, label in sec.facts.items()
+        facts: dict[str, Any] = {
+            fact: (Fact | None, Field(default=None, description=words.zh))
+            for fact, words in sec.facts.items()
         }
-        model = create_model(f"Measures_{name}", __config__=STRICT, __doc__=sec.label.en, **fields)
-        sections[name] = (model | None, Field(default=None, description=sec.label.zh))
-    strict = create_model(
-        "Department",
-        __config__=STRICT,
-        __doc__=Department.__doc__,
-        schema_=(Literal["govshare-department/1"], Field(alias="schema")),
-        department=(NonEmpty, Department.model_fields["department"]),
-        level=(Level, Department.model_fields["level"]),
-        region=(str | None, None),
-        as_of=(dt.date | None, Department.model_fields["as_of"]),
-        organizations=(list[org] | None, None),  # type: ignore[valid-type]
-        people=(list[person] | None, None),  # type: ignore[valid-type]
-        procedures=(list[proc] | None, None),  # type: ignore[valid-type]
-        notes=(str | None, None),
-        **sections,
+        model = create_model(f"Measures_{name}", __config__=STRICT, __doc__=sec.label.en, **facts)
+        fields[name] = (model | None, Field(default=None, description=sec.label.zh))
+    strict: type[BaseModel] = create_model(
+        "Department", __config__=STRICT, __doc__=Department.__doc__, **fields
     )
     _MODELS[id(vocab)] = (vocab, strict)
     return strict
