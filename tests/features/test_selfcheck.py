@@ -580,6 +580,8 @@ def test_markdown_has_one_row_per_item() -> None:
 
 def test_json_round_trips_with_verdicts() -> None:
     data = json.loads(render_report(_example(), "json"))
+    assert data["schema"] == "govshare-selfcheck/1"
+    assert data["standard_name"]["zh"] == "山西省政务数据共享部门内部管理规范（征求意见稿）"
     assert data["counts"] == {"met": 56, "not_met": 1, "no_evidence": 1}
     assert data["passed"] is False
     by_id = {i["id"]: i for i in data["items"]}

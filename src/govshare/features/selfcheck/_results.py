@@ -29,18 +29,25 @@ FitStatus = Literal["fits", "exceeds", "unbounded", "not_comparable"]
 STATUSES: tuple[Status, ...] = ("met", "not_met", "no_evidence")
 
 
+class _Bilingual:
+    """A result part carrying one sentence in Chinese (``zh``) and English (``en``)."""
+
+    zh: str
+    en: str
+
+    def pick(self, lang: str) -> str:
+        """The sentence in ``lang`` (``"zh"`` or ``"en"``)."""
+        return self.en if lang == "en" else self.zh
+
+
 @dataclass(frozen=True, kw_only=True)
-class Reason:
+class Reason(_Bilingual):
     """Why a condition is not met or has no evidence: a stable code and both languages."""
 
     status: Status
     code: str
     zh: str
     en: str
-
-    def pick(self, lang: str) -> str:
-        """The sentence in ``lang``."""
-        return self.en if lang == "en" else self.zh
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,7 +75,7 @@ class SampleDates:
 
 
 @dataclass(frozen=True, kw_only=True)
-class TimeFit:
+class TimeFit(_Bilingual):
     """Whether a procedure's steps fit inside the external deadline it serves.
 
     ``status``: ``fits``; ``exceeds`` (a finding); ``unbounded`` (a step has no time limit:
@@ -98,13 +105,9 @@ class TimeFit:
         """True when the procedure does not (or cannot be shown to) fit."""
         return self.status in ("exceeds", "unbounded")
 
-    def pick(self, lang: str) -> str:
-        """The explanation in ``lang``."""
-        return self.en if lang == "en" else self.zh
-
 
 @dataclass(frozen=True, kw_only=True)
-class StatusNotice:
+class StatusNotice(_Bilingual):
     """The legal status of a document the checklist comes from (e.g. a draft, not in force)."""
 
     doc: str
@@ -114,10 +117,6 @@ class StatusNotice:
     zh: str
     en: str
     quote: str | None
-
-    def pick(self, lang: str) -> str:
-        """The notice in ``lang``."""
-        return self.en if lang == "en" else self.zh
 
 
 @json_type("selfcheck", 1)
