@@ -61,17 +61,17 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
     del emit
     p = sub.add_parser(
         "check",
-        help="self-assessment of a department against a standard (e.g. shanxi_std)",
+        help="self-assessment of a department against a standard's checklist",
         description="Check a department description (govshare-department/1, see docs/check.md) "
         "against every checklist item of a standard; with --serves, check that the "
         "department's procedures fit the external deadlines they serve.",
     )
-    p.add_argument("standard", help="standard profile name or path, e.g. shanxi_std")
+    p.add_argument("standard", help="standard profile name or path (a profile with a checklist)")
     p.add_argument("department", help="department file (YAML, govshare-department/1)")
     p.add_argument(
         "--serves",
         metavar="PROFILE",
-        help="jurisdiction whose deadlines the procedures serve (e.g. xinzhou): time fit",
+        help="jurisdiction profile whose deadlines the procedures serve: time fit",
     )
     p.add_argument(
         "--as-of", help="date deciding which rules are in force (default: the file's as_of)"
