@@ -12,10 +12,11 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -27,25 +28,14 @@ from govshare._kernel.yamlio import load_yaml
 from govshare.cli.main import main
 from govshare.errors import DataFileError, InputError
 from govshare.features.selfcheck import (
-    ASPECTS,
-    DUTIES,
-    ORG_ROLES,
-    PERSON_ROLES,
-    PROCEDURE_KINDS,
-    SECTIONS,
     Department,
     SelfCheckReport,
     check_department,
     department_schema,
     load_department,
-    render_report,
 )
-from govshare.features.selfcheck import Aspect as AspectT
-from govshare.features.selfcheck import Duty as DutyT
-from govshare.features.selfcheck import OrgRole as OrgRoleT
-from govshare.features.selfcheck import PersonRole as PersonRoleT
-from govshare.features.selfcheck import ProcedureKind as ProcedureKindT
 from govshare.profiles._model import ChecklistItem
+from govshare.render.registry import render
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent / "selfcheck"
@@ -54,6 +44,21 @@ EXAMPLE = ROOT / "docs" / "examples" / "department.yaml"
 STD = load_profile("shanxi_std")
 ALL_IDS = [i.id for i in STD.model.checklist]
 DAY = dt.date(2026, 9, 30)
+VOCAB = STD.model.selfcheck
+assert VOCAB is not None
+ORG_ROLES = VOCAB.organization_roles
+DUTIES = VOCAB.duties
+PERSON_ROLES = VOCAB.person_roles
+PROCEDURE_KINDS = VOCAB.procedure_kinds
+ASPECTS = VOCAB.aspects
+
+
+def render_report(
+    report: SelfCheckReport, fmt: str = "table", *, lang: str = "zh", strict: bool = False
+) -> str:
+    out = render(report, fmt, lang=lang, strict=strict)
+    assert isinstance(out, str)
+    return out
 
 
 def base() -> dict[str, Any]:
@@ -109,15 +114,22 @@ def test_time_limit_clauses_require_time_limits_on_their_procedures() -> None:
     }
 
 
-def test_vocabulary_tables_match_the_schema_literals() -> None:
-    for table, literal in (
-        (ORG_ROLES, OrgRoleT),
-        (DUTIES, DutyT),
-        (PERSON_ROLES, PersonRoleT),
-        (PROCEDURE_KINDS, ProcedureKindT),
-        (ASPECTS, AspectT),
-    ):
-        assert set(table) == set(get_args(literal))
+def test_vocabulary_tables_match_the_schema_enums() -> None:
+    """The department format's words are the standard's (profiles/shanxi_std.yaml)."""
+    schema = json.loads(department_schema(STD))
+    defs = schema["$defs"]
+    assert set(defs["Organization"]["properties"]["role"]["enum"]) == set(ORG_ROLES)
+    assert set(defs["Organization"]["properties"]["duties"]["anyOf"][0]["items"]["enum"]) == set(
+        DUTIES
+    )
+    assert set(defs["Person"]["properties"]["role"]["enum"]) == set(PERSON_ROLES)
+    assert set(defs["Procedure"]["properties"]["kind"]["enum"]) == set(PROCEDURE_KINDS)
+    assert set(defs["Procedure"]["properties"]["defines"]["anyOf"][0]["items"]["enum"]) == set(
+        ASPECTS
+    )
+    # 21 procedure kinds, 17 duties, 7 measure sections with 7+2+6+6+8+7+6 = 42 measures
+    assert (len(PROCEDURE_KINDS), len(DUTIES), len(VOCAB.measures)) == (21, 17, 7)
+    assert sum(len(m.facts) for m in VOCAB.measures.values()) == 42
 
 
 def test_condition_needs_exactly_one_subject_and_its_own_modifiers() -> None:
@@ -226,9 +238,9 @@ def _unit_not_drafting_rules(d: dict[str, Any]) -> None:
             {"4 c)", "6.1", "6.2", *(f"6.2-{n}" for n in range(1, 7)), "8.2"},
             "政务数据共享管理责任机构",
         ),
-        (_no_complaint_channel, {"10.3"}, "quality.complaint_channel"),
+        (_no_complaint_channel, {"10.3"}, "数据质量投诉渠道"),
         (_catalog_update_step_without_limit, {"7.3"}, "信息中心审核"),
-        (_no_catalog_dispute_procedure, {"7.6"}, "catalog_dispute"),
+        (_no_catalog_dispute_procedure, {"7.6"}, "政务数据资源目录争议处理流程"),
         (_review_without_feedback, {"9.3-2"}, "审核结果反馈"),
         (_unit_not_drafting_rules, {"6.2-2"}, "编制政务数据共享管理制度规范"),
     ],
@@ -449,7 +461,7 @@ def test_serves_without_a_serving_procedure_warns() -> None:
     del proc(data, "cross_department_resource_review")["serves"]
     report = run(data, serves="xinzhou")
     assert report.time_fit == ()
-    assert any("serves: RULE_KEY" in w for w in report.warnings)
+    assert any("serves: RULE_KEY" in w.en for w in report.warnings)
 
 
 @settings(max_examples=60, deadline=None)
@@ -484,7 +496,7 @@ def test_unknown_duty_and_rule_key_name_their_lines() -> None:
     assert "unknown rule key" in str(err.value)
     text = "schema: govshare-department/1\ndepartment: 某局\nlevel: county\nquality:\n  x: true\n"
     with pytest.raises(DataFileError) as err:
-        load_department("d.yaml", text=text)
+        load_department("d.yaml", text=text, standard=STD)
     assert (err.value.line, err.value.field) == (5, "quality.x")
 
 
@@ -508,7 +520,7 @@ def test_bad_level_and_start_without_serves_are_input_errors() -> None:
 
 
 def test_department_schema_is_json_schema() -> None:
-    schema = json.loads(department_schema())
+    schema = json.loads(department_schema(STD))
     assert schema["title"] == "govshare department"
     assert schema["additionalProperties"] is False
 
@@ -568,6 +580,8 @@ def test_markdown_has_one_row_per_item() -> None:
 
 def test_json_round_trips_with_verdicts() -> None:
     data = json.loads(render_report(_example(), "json"))
+    assert data["schema"] == "govshare-selfcheck/1"
+    assert data["standard_name"]["zh"] == "山西省政务数据共享部门内部管理规范（征求意见稿）"
     assert data["counts"] == {"met": 56, "not_met": 1, "no_evidence": 1}
     assert data["passed"] is False
     by_id = {i["id"]: i for i in data["items"]}
@@ -630,7 +644,7 @@ def test_cli_exit_1_on_not_met_and_time_fit(
         ]
     )
     assert code == 1
-    assert "failed" in capsys.readouterr().out
+    assert "未通过" in capsys.readouterr().out
     assert ET.parse(out_file).getroot().tag == "testsuites"
 
 
@@ -675,20 +689,149 @@ def test_docs_vocabulary_tables_match_the_code_and_the_profile() -> None:
         return ", ".join(i.id for i in items if any(pred(c) for c in i.check))
 
     rows = []
-    for s, model in SECTIONS.items():
-        for f, info in model.model_fields.items():
+    for s, section in VOCAB.measures.items():
+        for f, words in section.facts.items():
             name = f"{s}.{f}"
             needs_doc = any(c.fact == name and c.evidence for i in items for c in i.check)
-            meaning = f"{info.description}{' (document name required)' if needs_doc else ''}"
+            meaning = f"{words.zh}{' (document name required)' if needs_doc else ''}"
             rows.append(f"| `{name}` | {meaning} | {used(lambda c, n=name: c.fact == n)} |")
-    for k, (zh, _) in ORG_ROLES.items():
+    for k, zh in ((k, w.zh) for k, w in ORG_ROLES.items()):
         rows.append(
             f"| `{k}` | {zh} | {used(lambda c, k=k: c.organization == k and c.duty is None)} |"
         )
     for table, attr in ((DUTIES, "duty"), (PERSON_ROLES, "person"), (PROCEDURE_KINDS, "procedure")):
-        for k, (zh, _) in table.items():
+        for k, zh in ((k, w.zh) for k, w in table.items()):
             rows.append(f"| `{k}` | {zh} | {used(lambda c, k=k, a=attr: getattr(c, a) == k)} |")
-    for k, (zh, _) in ASPECTS.items():
+    for k, zh in ((k, w.zh) for k, w in ASPECTS.items()):
         rows.append(f"| `{k}` | {zh} | {used(lambda c, k=k: k in c.defines)} |")
     missing = [r for r in rows if r not in docs.splitlines()]
     assert missing == []
+
+
+# -- typed evidence: yes/no facts -----------------------------------------------------------
+
+_HEAD = "schema: govshare-department/1\ndepartment: 某局\nlevel: county\n"
+
+
+@pytest.mark.parametrize("word", ["no", "off", "yes", "on", "N", "无"])
+def test_a_yes_no_word_other_than_true_false_is_an_error_with_file_and_line(word: str) -> None:
+    """A defect found by fuzzing: `theme_databases: no` used to count as evidence."""
+    text = _HEAD + f"collection:\n  rules: 数据归集规范\n  theme_databases: {word}\n"
+    with pytest.raises(DataFileError) as err:
+        load_department("d.yaml", text=text, standard=STD)
+    assert (err.value.file, err.value.line) == ("d.yaml", 6)
+    assert err.value.field == "collection.theme_databases"
+    assert "true or false" in str(err.value)
+
+
+def test_a_yes_no_word_is_refused_for_registration_too() -> None:
+    text = _HEAD + "people:\n  - name: 赵强\n    role: security_officer\n"
+    text += "    registered_with_platform_authority: no\n"
+    with pytest.raises(DataFileError) as err:
+        load_department("d.yaml", text=text)
+    assert (err.value.line, err.value.field) == (
+        7,
+        "people[0].registered_with_platform_authority",
+    )
+
+
+def test_cli_names_file_and_line_of_a_yes_no_word(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dept = tmp_path / "d.yaml"
+    dept.write_text(_HEAD + "collection:\n  theme_databases: no\n", "utf-8")
+    assert main(["check", "shanxi_std", str(dept)]) == 1
+    assert f"{dept}:5" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(False, "not_met"), ("否", "not_met"), ("是", "met")]
+)
+def test_false_and_shi_fou_read_as_yes_no(value: Any, expected: str) -> None:
+    """8.2 needs collection.theme_databases; false (or 否) is not met, 是 is met."""
+    data = base()
+    data["collection"]["theme_databases"] = value
+    report = run(data)
+    assert {k for k, v in status(report).items() if v != "met"} == (
+        {"8.2"} if expected == "not_met" else set()
+    )
+    assert status(report)["8.2"] == expected
+
+
+# -- a second standard needs no Python change -----------------------------------------------
+
+
+def test_a_second_standard_brings_its_own_words(tmp_path: Path) -> None:
+    """Another standard's profile with one measure section; its words, not Shanxi's, apply."""
+    data = copy.deepcopy(load_yaml(ROOT / "profiles" / "shanxi_std.yaml").data)
+    item_10_3 = next(i for i in data["checklist"] if i["id"] == "10.3")
+    data["id"] = "other_std"
+    data["selfcheck"] = {
+        "person_roles": {"data_officer": {"zh": "数据专员", "en": "data officer"}},
+        "measures": {
+            "complaints": {
+                "label": {"zh": "投诉", "en": "complaints"},
+                "facts": {"channel": {"zh": "投诉渠道", "en": "complaint channel"}},
+            }
+        },
+    }
+    data["checklist"] = [
+        {**item_10_3, "check": [{"fact": "complaints.channel"}]},
+        {**item_10_3, "id": "x", "check": [{"person": "data_officer"}]},
+    ]
+    std = tmp_path / "other.yaml"
+    std.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    dept = tmp_path / "d.yaml"
+    dept.write_text(_HEAD + "complaints:\n  channel: 投诉邮箱\npeople: []\n", "utf-8")
+    report = check_department(str(std), dept)
+    assert status(report) == {"10.3": "met", "x": "not_met"}
+    assert item(report, "10.3").evidence == ("投诉邮箱",)
+    assert item(report, "x").reasons[0].zh == "未明确数据专员"
+    dept.write_text(_HEAD + "quality:\n  complaint_channel: true\n", "utf-8")
+    with pytest.raises(DataFileError) as err:
+        check_department(str(std), dept)
+    assert (err.value.line, err.value.field) == (4, "quality")
+
+
+# -- output language and safety ---------------------------------------------------------------
+
+_CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
+
+
+def test_chinese_output_has_no_raw_ids() -> None:
+    data = base()
+    del data["quality"]
+    data["people"] = []
+    data["procedures"][0]["steps"][1].pop("working_days")
+    del data["organizations"][1]["duties"]
+    report = run(data, serves="xinzhou")
+    for fmt in ("table", "md"):
+        text = render_report(report, fmt, lang="zh")
+        assert re.findall(r"\b[a-z]+_[a-z_]+\b", text) == [], fmt
+        assert "prefectural" not in text
+
+
+def test_english_output_has_chinese_only_in_quotes_titles_and_names() -> None:
+    """An empty description: every reason is the profile's or the vocabulary's English."""
+    report = run({"schema": "govshare-department/1", "department": "Bureau", "level": "county"})
+    text = render_report(report, "md", lang="en")
+    doc = STD.documents["sx-std-draft"]
+    for known in (doc.title, doc.issuer or ""):
+        text = text.replace(known, "")
+    text = re.sub(r"「[^」]*」|《[^》]*》|\([^)]*[\u4e00-\u9fff][^)]*\)", "", text)
+    assert _CJK.findall(text) == []
+
+
+def test_markdown_escapes_raw_html_and_links_from_the_input() -> None:
+    data = base()
+    data["department"] = "<img src=x onerror=alert(1)>"
+    data["quality"]["complaint_channel"] = "[点我](javascript:alert(1))"
+    data["people"][2]["name"] = "<script>x</script>"
+    data["people"][2]["registered_with_platform_authority"] = False
+    text = render_report(run(data), "md", lang="zh")
+    # every < and ] of the input is escaped, so no tag or link survives
+    assert re.findall(r"(?<!\\)<(?!br>)", text) == []
+    assert re.findall(r"(?<!\\)\]\(javascript:", text) == []
+    assert "\\[点我\\](javascript:alert(1))" in text
+    assert "\\<script\\>x\\</script\\>" in text
+    assert "\\<img src=x onerror=alert(1)\\>" in text

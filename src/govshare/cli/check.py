@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from govshare.errors import InputError
-from govshare.features.selfcheck import FORMATS, check_department, render_report
+from govshare.features.selfcheck import SelfCheckReport, check_department
+from govshare.render.registry import formats, render
+from govshare.render.selfcheck import verdict
 
 __all__ = ["add_commands"]
 
@@ -32,7 +34,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
         level=args.level,
         start=args.start,
     )
-    text = render_report(report, fmt, lang=args.lang, strict=args.strict)
+    out = render(report, fmt, lang=args.lang, strict=args.strict)
+    text = out if isinstance(out, str) else out.decode("utf-8")
+    text = text if text.endswith("\n") else text + "\n"
     ok = report.ok(strict=args.strict)
     if args.output:
         path = Path(args.output)
@@ -40,12 +44,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             path.write_text(text, encoding="utf-8")
         except OSError as exc:
             raise InputError("output", args.output, f"a writable file ({exc.strerror})") from None
-        c = report.counts
-        verdict = "passed" if ok else "failed"
-        print(
-            f"{path}: {c['met']} met, {c['not_met']} not met, {c['no_evidence']} no evidence, "
-            f"{len(report.findings)} time-fit finding(s): {verdict}"
-        )
+        print(f"{path}: {verdict(report, lang=args.lang, strict=args.strict)}")
     else:
         sys.stdout.write(text)
     return 0 if ok else 1
@@ -62,17 +61,17 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
     del emit
     p = sub.add_parser(
         "check",
-        help="self-assessment of a department against a standard (e.g. shanxi_std)",
+        help="self-assessment of a department against a standard's checklist",
         description="Check a department description (govshare-department/1, see docs/check.md) "
         "against every checklist item of a standard; with --serves, check that the "
         "department's procedures fit the external deadlines they serve.",
     )
-    p.add_argument("standard", help="standard profile name or path, e.g. shanxi_std")
+    p.add_argument("standard", help="standard profile name or path (a profile with a checklist)")
     p.add_argument("department", help="department file (YAML, govshare-department/1)")
     p.add_argument(
         "--serves",
         metavar="PROFILE",
-        help="jurisdiction whose deadlines the procedures serve (e.g. xinzhou): time fit",
+        help="jurisdiction profile whose deadlines the procedures serve: time fit",
     )
     p.add_argument(
         "--as-of", help="date deciding which rules are in force (default: the file's as_of)"
@@ -85,7 +84,10 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
         help="sample start date for --serves: show when each procedure ends and falls due",
     )
     p.add_argument(
-        "--format", choices=FORMATS, default="table", help="output format (default table)"
+        "--format",
+        choices=formats(SelfCheckReport),
+        default="table",
+        help="output format (default table)",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
     p.add_argument(

@@ -18,9 +18,11 @@ __all__ = [
     "Citation",
     "Document",
     "Level",
+    "MeasureSection",
     "Precedence",
     "Profile",
     "RuleEntry",
+    "SelfCheckVocabulary",
     "Value",
 ]
 
@@ -413,6 +415,75 @@ class ChecklistItem(BaseModel):
         return self
 
 
+_Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+class MeasureSection(BaseModel):
+    """One section of measures in a department description (e.g. ``quality``): its name and
+    its facts, each a yes/no measure or the name of the document that shows it."""
+
+    model_config = _CFG
+
+    label: Label
+    facts: Annotated[dict[_Id, Label], Field(min_length=1)] = Field(
+        description="the measures of the section, by id, with their names"
+    )
+
+
+#: Keys of a department description that a measure section may not take.
+DEPARTMENT_KEYS = frozenset(
+    {
+        "schema",
+        "department",
+        "level",
+        "region",
+        "as_of",
+        "organizations",
+        "people",
+        "procedures",
+        "notes",
+    }
+)
+
+
+class SelfCheckVocabulary(BaseModel):
+    """The words a standard's self-check uses: what a department description
+    (``govshare-department/1``) may say, and what the checklist's ``check`` conditions name.
+
+    Each is an id with its Chinese and English name, so a second standard brings its own
+    words and measures with no code change.
+    """
+
+    model_config = _CFG
+
+    organization_roles: dict[_Id, Label] = Field(
+        default_factory=dict, description="roles of a body inside the department"
+    )
+    duties: dict[_Id, Label] = Field(
+        default_factory=dict, description="duties an organization may carry"
+    )
+    person_roles: dict[_Id, Label] = Field(
+        default_factory=dict, description="roles of a named person"
+    )
+    procedure_kinds: dict[_Id, Label] = Field(
+        default_factory=dict, description="kinds of written procedure"
+    )
+    aspects: dict[_Id, Label] = Field(
+        default_factory=dict, description="what a procedure may define besides its steps"
+    )
+    measures: dict[_Id, MeasureSection] = Field(
+        default_factory=dict,
+        description="measure sections of a department description, each a top-level key",
+    )
+
+    @model_validator(mode="after")
+    def _free_keys(self) -> SelfCheckVocabulary:
+        taken = sorted(DEPARTMENT_KEYS & set(self.measures))
+        if taken:
+            raise ValueError(f"measure sections may not be named {taken} (department fields)")
+        return self
+
+
 class Profile(BaseModel):
     """A jurisdiction's (or a standard's) rules, as data."""
 
@@ -427,6 +498,10 @@ class Profile(BaseModel):
     precedence: list[Precedence] = Field(default_factory=list)
     rules: dict[str, Annotated[list[RuleEntry], Field(min_length=1)]] = Field(default_factory=dict)
     checklist: list[ChecklistItem] = Field(default_factory=list)
+    selfcheck: SelfCheckVocabulary | None = Field(
+        default=None,
+        description="a standard's self-check words: the department format its checklist names",
+    )
     readings: list[dict[str, str]] = Field(
         default_factory=list, description="open questions in the texts and the reading chosen"
     )
