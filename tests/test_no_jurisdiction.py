@@ -26,11 +26,7 @@ NAMES = re.compile(r"hubei|xinzhou|liuzhou|shanxi|guangxi|湖北|忻州|柳州|�
 #: delete each entry once its file is clean (a clean file still listed here fails the test).
 KNOWN_OFFENDERS = frozenset(
     {
-        "cli/check.py",
         "cli/main.py",
-        "cli/timeline.py",
-        "features/selfcheck.py",
-        "features/timeline.py",
         "profiles/_model.py",
     }
 )

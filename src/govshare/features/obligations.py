@@ -39,7 +39,6 @@ from govshare.errors import InputError
 from govshare.processes import OpenDuty, ProcessStatus
 from govshare.profiles import RULE_KEYS, JurisdictionProfile, NoRuleInForceError, RuleResult, Source
 from govshare.profiles._model import MonthEnd, Recurring, period_label
-from govshare.render.json import json_type
 
 __all__ = [
     "DATED_KINDS",
@@ -121,7 +120,6 @@ class Skipped:
     reason: str
 
 
-@json_type("obligations", 1)
 @dataclass(frozen=True, kw_only=True)
 class ObligationCalendar:
     """A year's obligations for a profile at a level, and the keys that set none.

@@ -27,6 +27,7 @@ from govshare.features.compare import (
 from govshare.profiles import RULE_KEYS, Value
 from govshare.profiles._model import period_label
 from govshare.render.grid import FORMATS, Cell, Grid, Row, Section, render_grid
+from govshare.render.json import json_type
 from govshare.render.registry import RenderOptions, renderer
 
 __all__ = [
@@ -345,3 +346,9 @@ def _register(result_type: type[T], grid: Callable[[T, str], Grid]) -> None:
 
 _register(RuleMatrix, matrix_grid)
 _register(ScenarioComparison, scenario_grid)
+
+
+# -- JSON: the one registered shape of each result type ---------------------------------
+
+json_type("compare-scenario", 1)(ScenarioComparison)
+json_type("compare", 1)(RuleMatrix)

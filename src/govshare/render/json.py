@@ -70,6 +70,9 @@ def json_type(name: str, version: int = 1) -> Any:
 
 
 def _registered(result_type: type) -> JsonType:
+    from govshare.render.registry import _load  # noqa: PLC0415 - registration on demand
+
+    _load()
     for klass in result_type.__mro__:
         if klass in _TYPES:
             return _TYPES[klass]

@@ -15,6 +15,7 @@ from typing import Any
 from govshare._kernel.vocabulary import label
 from govshare.errors import InputError
 from govshare.features.obligations import Obligation, ObligationCalendar
+from govshare.render.json import json_type
 from govshare.render.registry import RenderOptions, renderer
 from govshare.render.text import terminal_safe
 
@@ -188,3 +189,8 @@ def _ics(cal: ObligationCalendar, options: RenderOptions) -> bytes:
     extra: dict[str, Any] = options.extra
     name = extra.get("name") or f"{cal.name.pick(options.lang)} {cal.year} ({cal.level})"
     return to_ics(cal.items, lang=options.lang, name=name, stamp=extra.get("stamp"))
+
+
+# -- JSON: the one registered shape of each result type ---------------------------------
+
+json_type("obligations", 1)(ObligationCalendar)

@@ -28,6 +28,7 @@ from govshare.features.scenarios import (
 )
 from govshare.profiles import RULE_KEYS
 from govshare.render.junit import JUnitCase, junit_xml
+from govshare.render.json import json_type
 from govshare.render.registry import RenderOptions, renderer
 from govshare.render.text import pad, width_of
 
@@ -241,3 +242,8 @@ def _case(r: ScenarioResult, lang: str) -> JUnitCase:
 def results_junit(results: ScenarioResults, options: RenderOptions) -> str:
     """A JUnit XML report: one test case per scenario, the file as its ``classname``."""
     return junit_xml("govshare scenarios", [_case(r, options.lang) for r in results.results])
+
+
+# -- JSON: the one registered shape of each result type ---------------------------------
+
+json_type("scenario-results", 1)(ScenarioResults)

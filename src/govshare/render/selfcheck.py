@@ -13,6 +13,7 @@ from govshare._kernel.vocabulary import label
 from govshare.features.selfcheck import SelfCheckReport
 from govshare.render.grid import _md as _md_text
 from govshare.render.junit import JUnitCase, junit_xml
+from govshare.render.json import json_type
 from govshare.render.registry import RenderOptions, renderer
 from govshare.render.text import pad, terminal_safe, width_of, wrap
 
@@ -192,3 +193,8 @@ def _junit(report: SelfCheckReport, options: RenderOptions) -> str:
 def verdict(report: SelfCheckReport, *, lang: str = "zh", strict: bool = False) -> str:
     """The report's one-line verdict (counts and passed/failed), e.g. for a summary."""
     return _verdict(report, lang, strict)
+
+
+# -- JSON: the one registered shape of each result type ---------------------------------
+
+json_type("selfcheck", 1)(SelfCheckReport)

@@ -24,7 +24,6 @@ from govshare.profiles import (
     list_profiles,
     load_profile,
 )
-from govshare.render.json import json_type
 
 __all__ = ["Column", "MatrixCell", "MatrixRow", "RuleMatrix", "compare_rules", "jurisdictions"]
 
@@ -86,7 +85,6 @@ class MatrixRow:
         return len({json.dumps(c.comparable(), sort_keys=True) for c in self.cells}) > 1
 
 
-@json_type("compare", 1)
 @dataclass(frozen=True, kw_only=True)
 class RuleMatrix:
     """The rules of several profiles side by side, in force on ``as_of``.

@@ -25,7 +25,6 @@ from govshare.processes import (
 )
 from govshare.processes._log import read_event_log
 from govshare.profiles import JurisdictionProfile
-from govshare.render.json import json_type
 
 __all__ = ["Divergence", "ScenarioColumn", "ScenarioComparison", "compare_scenario"]
 
@@ -92,7 +91,6 @@ class Divergence:
     rule: str | None = None
 
 
-@json_type("compare-scenario", 1)
 @dataclass(frozen=True, kw_only=True)
 class ScenarioComparison:
     """The same log replayed in each column.

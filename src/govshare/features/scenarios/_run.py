@@ -34,7 +34,6 @@ from govshare.features.scenarios._format import (
 from govshare.features.scenarios._match import NO_ERROR, Mismatch, check
 from govshare.processes import EventLogError, replay
 from govshare.profiles import JurisdictionProfile, load_profile
-from govshare.render.json import json_type
 
 __all__ = [
     "Outcome",
@@ -128,7 +127,6 @@ class ScenarioResult:
         return self.file if self.line is None else f"{self.file}:{self.line}"
 
 
-@json_type("scenario-results", 1)
 @dataclass(frozen=True, kw_only=True)
 class ScenarioResults:
     """The results of a run of scenario files (``govshare test``), in file order."""

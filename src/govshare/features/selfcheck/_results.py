@@ -11,7 +11,6 @@ from pydantic import computed_field
 from govshare._kernel.messages import Notice
 from govshare._kernel.model import Label
 from govshare.profiles import Source
-from govshare.render.json import json_type
 
 __all__ = [
     "FitStatus",
@@ -119,7 +118,6 @@ class StatusNotice(_Bilingual):
     quote: str | None
 
 
-@json_type("selfcheck", 1)
 @dataclass(frozen=True, kw_only=True)
 class SelfCheckReport:
     """The result of :func:`check_department`."""
