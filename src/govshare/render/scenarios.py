@@ -27,8 +27,8 @@ from govshare.features.scenarios import (
     ScenarioResults,
 )
 from govshare.profiles import RULE_KEYS
-from govshare.render.junit import JUnitCase, junit_xml
 from govshare.render.json import json_type
+from govshare.render.junit import JUnitCase, junit_xml
 from govshare.render.registry import RenderOptions, renderer
 from govshare.render.text import pad, width_of
 

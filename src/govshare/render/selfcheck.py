@@ -12,8 +12,8 @@ from govshare._kernel.messages import say
 from govshare._kernel.vocabulary import label
 from govshare.features.selfcheck import SelfCheckReport
 from govshare.render.grid import _md as _md_text
-from govshare.render.junit import JUnitCase, junit_xml
 from govshare.render.json import json_type
+from govshare.render.junit import JUnitCase, junit_xml
 from govshare.render.registry import RenderOptions, renderer
 from govshare.render.text import pad, terminal_safe, width_of, wrap
 
