@@ -33,6 +33,7 @@ Kind = Literal[
     "duty_outcome",
     "day_kind",
     "word",
+    "rank",
 ]
 KINDS: tuple[Kind, ...] = (
     "level",
@@ -45,6 +46,7 @@ KINDS: tuple[Kind, ...] = (
     "duty_outcome",
     "day_kind",
     "word",
+    "rank",
 )
 
 
