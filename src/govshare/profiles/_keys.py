@@ -1,7 +1,8 @@
 """The engine's vocabulary: the canonical rule keys and the value kinds each may take.
 
 The keys are those of the rules inventory (shared/spec/rules-inventory.md, sections 1-9, and
-the keys section 11 adds for the national regulation); profiles fill them in. Nothing here names a jurisdiction.
+the keys section 11 adds for the national regulation); profiles fill them in. Nothing here
+names a jurisdiction.
 """
 
 from __future__ import annotations

@@ -245,7 +245,9 @@ class JurisdictionProfile:
         from govshare.profiles._registry import list_profiles  # noqa: PLC0415 - import cycle
 
         if under == self.id:
-            yield _issue(loaded, ("layer_under",), f"layer_under names the profile itself ({under!r})")
+            yield _issue(
+                loaded, ("layer_under",), f"layer_under names the profile itself ({under!r})"
+            )
         elif under not in list_profiles():
             yield _issue(
                 loaded,

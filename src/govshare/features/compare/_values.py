@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from govshare._kernel.vocabulary import label
 from govshare.profiles._model import Value, period_label
 
 __all__ = ["value_text"]
@@ -16,32 +17,13 @@ _OUTCOMES = {
 _PERIODS = {"year": ("年", "year"), "quarter": ("季度", "quarter"), "month": ("月", "month")}
 
 
-#: Chinese names of the events periods run from (the profiles' ``from``/``before`` tokens).
-_EVENTS_ZH = {
-    "application_submission": "提出申请",
-    "application_receipt": "收到申请",
-    "legal_or_function_change": "法律法规或职能变化",
-    "feedback_receipt": "收到反馈",
-    "offline_execution": "下线",
-    "proof_receipt": "收到证明材料",
-    "platform_investigation_done": "平台核实完毕",
-    "owner_explicit_answer": "数据所有部门明确答复",
-    "forwarding_to_provider": "平台转提供部门",
-    "demand_receipt": "收到需求",
-    "correction_request_receipt": "收到纠错申请",
-    "correction_notice_receipt": "收到纠错通知",
-    "business_data_change": "业务数据变化",
-    "account_application": "账号申请",
-}
-
-
 def _anchor(value: Any, zh: bool) -> str:
     before = getattr(value, "before", None)
     if before:
-        return f"（{_EVENTS_ZH.get(before, before)}前）" if zh else f" before {before}"
+        return f"（{label('event', before)}前）" if zh else f" before {before}"
     start = getattr(value, "from_", None)
     if start and start not in ("unknown", "ambiguous"):
-        return f"（自{_EVENTS_ZH.get(start, start)}起）" if zh else f" from {start}"
+        return f"（自{label('event', start)}起）" if zh else f" from {start}"
     return ""
 
 
