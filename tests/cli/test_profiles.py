@@ -88,6 +88,7 @@ def test_profiles_show_validate_schema(capsys: pytest.CaptureFixture[str]) -> No
     assert [line.split()[0] for line in out.splitlines()] == [
         "hubei",
         "liuzhou",
+        "national",
         "shanxi_std",
         "xinzhou",
     ]

@@ -27,13 +27,14 @@ from govshare.profiles import (
 
 ROOT = Path(__file__).resolve().parents[2]
 PROFILES = ROOT / "profiles"
-JURISDICTIONS = ("hubei", "xinzhou", "liuzhou")
+JURISDICTIONS = ("hubei", "xinzhou", "liuzhou", "national")
 SEED_FILES = {
     "hb-order-419": "hubei_order_419.simplified.txt",
     "hb-rules-2021": "hubei_rules_2021.txt",
     "xz-2022-3": "xinzhou_2022.txt",
     "lz-rules": "liuzhou_rules.txt",
     "sx-std-draft": "shanxi_std_draft.txt",
+    "cn-809": "national_regulation_809.txt",
 }
 AFTER_0930 = {
     n: dt.date(2026, m, d)
@@ -67,10 +68,10 @@ def _norm(text: str) -> str:
 def test_registry_equals_the_files_on_disk() -> None:
     """list_profiles() names exactly the YAML files in profiles/."""
     assert list_profiles() == sorted(p.stem for p in PROFILES.glob("*.yaml"))
-    assert list_profiles() == ["hubei", "liuzhou", "shanxi_std", "xinzhou"]
+    assert list_profiles() == ["hubei", "liuzhou", "national", "shanxi_std", "xinzhou"]
 
 
-@pytest.mark.parametrize("name", ["hubei", "liuzhou", "shanxi_std", "xinzhou"])
+@pytest.mark.parametrize("name", ["hubei", "liuzhou", "national", "shanxi_std", "xinzhou"])
 def test_every_quote_is_verbatim_in_the_seeds(name: str, shared_dir: Path) -> None:
     """Every quote (rules, extra quotes, document fields, precedence, checklist) is in its seed."""
     prof = load_profile(name)

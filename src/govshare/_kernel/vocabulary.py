@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 from importlib import resources
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import RootModel
 
@@ -38,24 +38,9 @@ Kind = Literal[
     "list_item",
     "period_unit",
     "month",
+    "rank",
 ]
-KINDS: tuple[Kind, ...] = (
-    "level",
-    "share_type",
-    "open_type",
-    "actor",
-    "event",
-    "action",
-    "timeout_outcome",
-    "duty_outcome",
-    "day_kind",
-    "word",
-    "rule_section",
-    "rule_value",
-    "list_item",
-    "period_unit",
-    "month",
-)
+KINDS: tuple[Kind, ...] = get_args(Kind)
 
 
 class _Vocabulary(RootModel[dict[Kind, dict[str, Label]]]):

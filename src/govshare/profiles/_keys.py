@@ -1,7 +1,8 @@
 """The engine's vocabulary: the canonical rule keys and the value kinds each may take.
 
-The keys are those of the rules inventory (shared/spec/rules-inventory.md, sections 1-9);
-profiles fill them in. Nothing here names a jurisdiction.
+The keys are those of the rules inventory (shared/spec/rules-inventory.md, sections 1-9, and
+the keys section 11 adds for the national regulation); profiles fill them in. Nothing here
+names a jurisdiction.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ def _k(key: str, section: str, zh: str, en: str, kinds: frozenset[str]) -> RuleK
 _S1, _S2, _S3 = "1 共享类型与路径", "2 授权方式", "3 数据质量"
 _S4, _S5, _S6 = "4 新数据需求", "5 目录与资源管理", "6 调度"
 _S7, _S8, _S9 = "7 平台运行", "8 年度义务", "9 数据开放"
+_S11 = "11 国家条例新增"
 _ANY = _DESCRIPTIVE | _TIMED
 
 _ALL: tuple[RuleKey, ...] = (
@@ -176,6 +178,48 @@ _ALL: tuple[RuleKey, ...] = (
         _DESCRIPTIVE,
     ),
     _k("open.objection", _S9, "开放数据异议处理", "open data: objection", _ANY),
+    # Section 11: keys the national regulation adds (its rules for sections 1-9 use those keys).
+    _k(
+        "share.unconditional.provider_reply",
+        _S11,
+        "无条件共享提供部门答复时限",
+        "unconditional: provider reply",
+        _TIMED,
+    ),
+    _k("share.reply.extension", _S11, "答复期限延长", "reply: extension", _TIMED),
+    _k(
+        "share.application.incomplete",
+        _S11,
+        "申请材料不全的处理",
+        "application: incomplete materials",
+        _ANY,
+    ),
+    _k(
+        "share.provision.after_consent",
+        _S11,
+        "同意后提供数据时限",
+        "provision after consent",
+        _TIMED,
+    ),
+    _k("share.return_flow", _S11, "数据回流", "return flow to lower levels", _ANY),
+    _k("share.use_limits", _S11, "共享数据使用限制", "limits on use", _DESCRIPTIVE),
+    _k(
+        "share.records_retention",
+        _S11,
+        "使用记录及保存期限",
+        "use records and retention",
+        _DESCRIPTIVE | {"years"},
+    ),
+    _k(
+        "catalog.review_publish",
+        _S11,
+        "更新目录审核发布时限",
+        "catalog: review and publication",
+        _TIMED,
+    ),
+    _k("violations.provider", _S11, "提供部门违规情形", "violations: provider", _DESCRIPTIVE),
+    _k("violations.requester", _S11, "需求部门违规情形", "violations: requester", _DESCRIPTIVE),
+    _k("violations.authority", _S11, "主管部门违规情形", "violations: authority", _DESCRIPTIVE),
 )
 
 #: Every canonical rule key, in inventory order.

@@ -281,6 +281,13 @@ class Document(BaseModel):
     in_force_from: DateOrUnknown
     in_force_until: dt.date | Literal["not_specified", "unknown"] = "not_specified"
     status: Literal["in_force", "trial", "draft", "expired"]
+    rank: Literal[
+        "administrative_regulation", "local_government_rule", "normative_document", "draft_standard"
+    ] = Field(
+        default="normative_document",
+        description="legal rank (行政法规, 地方政府规章, 规范性文件, draft standard); "
+        "default: normative_document, the lowest binding rank",
+    )
     levels: Annotated[list[Level], Field(min_length=1)]
     adoptable_by: list[Level] = Field(
         default_factory=list, description="levels that may adopt the document (参照执行)"
@@ -494,6 +501,10 @@ class Profile(BaseModel):
     kind: Literal["jurisdiction", "standard"] = "jurisdiction"
     name: Label
     calendar: CalendarRef = Field(default_factory=CalendarRef)
+    layer_under: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")] | None = Field(
+        default=None,
+        description="id of the profile whose documents bind above this one's (e.g. national)",
+    )
     documents: Annotated[list[Document], Field(min_length=1)]
     precedence: list[Precedence] = Field(default_factory=list)
     rules: dict[str, Annotated[list[RuleEntry], Field(min_length=1)]] = Field(default_factory=dict)

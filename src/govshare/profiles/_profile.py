@@ -226,6 +226,7 @@ class JurisdictionProfile:
                             f"no entry for document {doc} (give a value or not_specified: true)",
                         )
         yield from self._check_processes(loaded)
+        yield from self._check_layer(loaded)
         if m.calendar.region is not None:
             from govshare.calendar import regions  # noqa: PLC0415 - avoids an import cycle
 
@@ -235,6 +236,24 @@ class JurisdictionProfile:
                     ("calendar", "region"),
                     f"unknown calendar region {m.calendar.region!r}; known: {list(regions())}",
                 )
+
+    def _check_layer(self, loaded: LoadedYaml) -> Iterable[DataIssue]:
+        """``layer_under`` names another profile that can be found (bundled or registered)."""
+        under = self.model.layer_under
+        if under is None:
+            return
+        from govshare.profiles._registry import list_profiles  # noqa: PLC0415 - import cycle
+
+        if under == self.id:
+            yield _issue(
+                loaded, ("layer_under",), f"layer_under names the profile itself ({under!r})"
+            )
+        elif under not in list_profiles():
+            yield _issue(
+                loaded,
+                ("layer_under",),
+                f"layer_under names unknown profile {under!r}; known: {list_profiles()}",
+            )
 
     def _check_processes(self, loaded: LoadedYaml) -> Iterable[DataIssue]:
         """Rule keys named by processes exist and can set what the process needs of them."""
