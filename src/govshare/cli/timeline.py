@@ -20,10 +20,13 @@ _FORMATS = {".svg": "svg", ".png": "png"}
 
 
 def default_profiles() -> list[JurisdictionProfile]:
-    """The profiles drawn when none is named: every jurisdiction profile of the registry
-    (bundled or installed), in its order; standards are left out."""
+    """The profiles drawn when none is named: every local jurisdiction profile of the
+    registry (bundled or installed), in its order. Standards are left out, and so is a layer
+    the others sit under (the national regulation): name it to draw its own lane."""
     profs = [load_profile(name) for name in list_profiles()]
-    return [p for p in profs if p.model.kind == "jurisdiction"]
+    places = [p for p in profs if p.model.kind == "jurisdiction"]
+    uppers = {p.model.layer_under for p in places}
+    return [p for p in places if p.id not in uppers]
 
 
 def _levels(values: list[str] | None, ids: list[str]) -> str | dict[str, str] | None:
