@@ -12,7 +12,8 @@ command line's ``--help``) does not load the profiles, the calendar data or pyda
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs start-up time
 
 __version__ = "0.1.0"
 
@@ -53,6 +54,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
+    from typing import Any
+
     from govshare.access import decide_access
     from govshare.calendar import get_calendar
     from govshare.errors import (

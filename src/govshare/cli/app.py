@@ -16,12 +16,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from typing import Any, NoReturn
 
 from govshare import __version__
 from govshare.cli.options import add_output
 from govshare.cli.output import emit, print_error, usage_error
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs start-up time
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+    from typing import Any, NoReturn
 
 __all__ = ["COMMANDS", "build_parser", "main"]
 
@@ -97,20 +100,20 @@ def _register(sub: Any, modules: Iterable[str]) -> set[str]:
     return set(sub.choices) - before
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser of the ``govshare`` command.
-
-    Args:
-        only: a command name: build that command's parser for real and list the others by
-            name and summary only (what :func:`main` does, so as to import one command's
-            module); ``None`` builds every command's parser.
-    """
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``govshare`` command, every command's parser built (this
+    imports every command module; :func:`main` builds only the one it runs)."""
     parser, sub = _root()
-    if only is None:
-        _register(sub, (module for module, _ in COMMANDS.values()))
-        return parser
-    if only in COMMANDS:
-        _register(sub, [COMMANDS[only][0]])
+    _register(sub, (module for module, _ in COMMANDS.values()))
+    return parser
+
+
+def _parser_for(command: str | None) -> argparse.ArgumentParser:
+    """The parser with ``command``'s sub-parser built for real, every other command listed
+    by name and summary only (so that only that command's module is imported)."""
+    parser, sub = _root()
+    if command in COMMANDS:
+        _register(sub, [COMMANDS[command][0]])
     for name, (_, text) in COMMANDS.items():
         if name not in sub.choices:
             sub.add_parser(name, help=text, add_help=False)
@@ -125,7 +128,7 @@ def _command_word(argv: Sequence[str]) -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args_in = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(only=_command_word(args_in))
+    parser = _parser_for(_command_word(args_in))
     if not args_in:
         parser.print_help()
         return 2

@@ -10,7 +10,8 @@ registered regions when the help is printed).
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs start-up time
 
 if TYPE_CHECKING:
     from govshare.calendar import WorkCalendar

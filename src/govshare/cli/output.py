@@ -12,8 +12,12 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Mapping
+
+TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs start-up time
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import Any
 
 __all__ = ["emit", "print_error", "print_result", "usage_error"]
 
@@ -73,7 +77,7 @@ def emit(args: argparse.Namespace, payload: Any, text: str | None = None) -> Non
 
 
 #: Library hints written for Python callers, and what the command line calls them.
-_PYTHON_HINTS: tuple[tuple[re.Pattern[str], Any], ...] = (
+_PYTHON_HINTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (
         re.compile(r"pass adopted=\[([^\]]*)\]"),
         lambda m: " ".join(f"--adopt {d.strip().strip(chr(39))}" for d in m[1].split(",")),
