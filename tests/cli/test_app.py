@@ -211,3 +211,16 @@ def test_count_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["workday", "count", "2026-09-30", "2026-10-13", "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert (doc["start"], doc["end"], doc["working_days"]) == ("2026-09-30", "2026-10-13", 5)
+
+
+def test_any_missing_module_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A module missing when a command runs (no require() naming an extra) is still one
+    error line, not a traceback."""
+    monkeypatch.setitem(sys.modules, "govshare.render.calendar", None)
+    assert main(["workday", "is", "2026-10-10"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("error: ")
+    assert "optional dependency" in err
+    assert err.count("\n") == 1

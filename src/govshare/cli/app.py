@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
     from typing import Any, NoReturn
 
-__all__ = ["COMMANDS", "build_parser", "main"]
+__all__ = ["COMMANDS", "build_parser", "command", "main"]
 
 #: Every command: the module that registers it and its summary in the command list.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -62,9 +62,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def summary(command: str) -> str:
-    """The one-line summary of ``command`` in the command list."""
-    return COMMANDS[command][1]
+def command(sub: Any, name: str, description: str) -> argparse.ArgumentParser:
+    """Add the sub-parser of a command of :data:`COMMANDS`, with its summary as help."""
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name, help=COMMANDS[name][1], description=description
+    )
+    return parser
 
 
 class Parser(argparse.ArgumentParser):
@@ -144,4 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if isinstance(exc, UsageError | GovshareError):
             return print_error(exc)
+        if isinstance(exc, ModuleNotFoundError):  # an optional package no require() named
+            return print_error(
+                GovshareError(f"{exc}: an optional dependency of govshare is not installed")
+            )
         raise

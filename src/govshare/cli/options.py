@@ -22,6 +22,7 @@ __all__ = [
     "add_calendar",
     "add_level",
     "add_output",
+    "add_profile",
     "calendar_of",
     "non_negative",
     "positive",
@@ -43,6 +44,13 @@ def add_output(p: argparse.ArgumentParser, *, json: bool = True) -> None:
         choices=LANGS,
         default="zh",
         help="language of labels and messages (default: %(default)s)",
+    )
+
+
+def add_profile(p: argparse.ArgumentParser) -> None:
+    """The ``profile`` argument: a profile's name or a profile file."""
+    p.add_argument(
+        "profile", help="profile name (see 'govshare profiles') or path to a profile file"
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from govshare.cli.options import add_adopt, add_as_of, add_level, add_output
+from govshare.cli.options import add_adopt, add_as_of, add_level, add_output, add_profile
 from govshare.cli.output import print_result
 
 if TYPE_CHECKING:
@@ -13,8 +13,6 @@ if TYPE_CHECKING:
     from govshare.profiles import JurisdictionProfile
 
 __all__ = ["add_commands", "replay_file"]
-
-_PROFILE = "profile name (see 'govshare profiles') or path to a profile file"
 
 
 def replay_file(
@@ -98,16 +96,16 @@ def _cmd_diagram(args: argparse.Namespace) -> int:
 def add_commands(sub: Any, common: Any, emit: Any) -> None:
     """Register ``replay``, ``decide`` and ``diagram`` on the ``govshare`` sub-parsers."""
     del common, emit  # the options come from govshare.cli.options
-    from govshare.cli.app import summary  # noqa: PLC0415 - app imports us lazily
+    from govshare.cli.app import command  # noqa: PLC0415 - app imports us lazily
 
-    p = sub.add_parser(
+    p = command(
+        sub,
         "replay",
-        help=summary("replay"),
-        description="Replay an event log (YAML, see docs/processes.md) under a profile: the "
+        "Replay an event log (YAML, see docs/processes.md) under a profile: the "
         "state the case is in, open duties and their due days, timers that fired (deemed "
         "consent), violations and findings, and the trace with a citation per step.",
     )
-    p.add_argument("profile", help=_PROFILE)
+    add_profile(p)
     p.add_argument("log", help="event log (YAML, see docs/processes.md)")
     add_as_of(p, default="the log's as_of")
     add_level(p, default=None, what="the log's level")
@@ -115,24 +113,24 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
     add_output(p)
     p.set_defaults(func=_cmd_replay)
 
-    p = sub.add_parser(
+    p = command(
+        sub,
         "decide",
-        help=summary("decide"),
-        description="Which access path a request (YAML, see docs/access.md) takes, who "
+        "Which access path a request (YAML, see docs/access.md) takes, who "
         "reviews it and the texts that say so.",
     )
-    p.add_argument("profile", help=_PROFILE)
+    add_profile(p)
     p.add_argument("request", help="request file (YAML, see docs/access.md)")
     add_output(p)
     p.set_defaults(func=_cmd_decide)
 
-    p = sub.add_parser(
+    p = command(
+        sub,
         "diagram",
-        help=summary("diagram"),
-        description="A process of the profile as a Mermaid state diagram, each deadline "
+        "A process of the profile as a Mermaid state diagram, each deadline "
         "labelled with its period and article as in force at the date and level.",
     )
-    p.add_argument("profile", help=_PROFILE)
+    add_profile(p)
     p.add_argument("process", help="process id, e.g. conditional_application")
     add_level(p)
     add_as_of(p, default="", required=True)

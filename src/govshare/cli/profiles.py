@@ -6,12 +6,11 @@ import argparse
 import sys
 from typing import Any
 
-from govshare.cli.options import add_adopt, add_as_of, add_level, add_output
+from govshare.cli.options import add_adopt, add_as_of, add_level, add_output, add_profile
 from govshare.cli.output import print_result
 
 __all__ = ["add_commands"]
 
-_PROFILE = "profile name (see 'govshare profiles') or path to a profile file"
 _KEY = "rule key, e.g. share.conditional.provider_reply (see 'govshare show PROFILE')"
 
 
@@ -94,35 +93,35 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 def add_commands(sub: Any, common: Any, emit: Any) -> None:
     """Register the profile commands on the ``govshare`` sub-parsers."""
     del common, emit  # the options come from govshare.cli.options
-    from govshare.cli.app import summary  # noqa: PLC0415 - app imports us lazily
+    from govshare.cli.app import command  # noqa: PLC0415 - app imports us lazily
 
-    p = sub.add_parser(
+    p = command(
+        sub,
         "profiles",
-        help=summary("profiles"),
-        description="The profiles found (bundled, and registered by installed packages), with "
+        "The profiles found (bundled, and registered by installed packages), with "
         "their documents and each document's status.",
     )
     add_output(p)
     p.set_defaults(func=_cmd_profiles)
 
-    p = sub.add_parser(
+    p = command(
+        sub,
         "show",
-        help=summary("show"),
-        description="A profile's documents, and each rule key's entries: the value in words, "
+        "A profile's documents, and each rule key's entries: the value in words, "
         "the article and the exact words of the text.",
     )
-    p.add_argument("profile", help=_PROFILE)
+    add_profile(p)
     p.add_argument("key", nargs="?", help=f"only this {_KEY} (default: every key)")
     add_output(p)
     p.set_defaults(func=_cmd_show)
 
-    p = sub.add_parser(
+    p = command(
+        sub,
         "deadline",
-        help=summary("deadline"),
-        description="The due day a rule sets for an event, with the rule in force at the "
+        "The due day a rule sets for an event, with the rule in force at the "
         "level and date, its citation and any rule it displaces.",
     )
-    p.add_argument("profile", help=_PROFILE)
+    add_profile(p)
     p.add_argument("key", help=_KEY)
     p.add_argument("--start", required=True, help="the event's date or datetime (ISO) (required)")
     add_level(p)
@@ -131,10 +130,10 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
     add_output(p)
     p.set_defaults(func=_cmd_deadline)
 
-    p = sub.add_parser(
+    p = command(
+        sub,
         "validate",
-        help=summary("validate"),
-        description="Load each profile file and report every problem with its file, line and "
+        "Load each profile file and report every problem with its file, line and "
         "field: unknown fields, a value of the wrong kind, a rule key without an entry for "
         "every document, two documents' rules with no declared precedence. Exit status 1 "
         "when any file fails.",
@@ -142,10 +141,10 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help="profile files (YAML)")
     p.set_defaults(func=_cmd_validate)
 
-    p = sub.add_parser(
+    p = command(
+        sub,
         "schema",
-        help=summary("schema"),
-        description="Print the JSON Schema (draft 2020-12) of the profile file format "
+        "Print the JSON Schema (draft 2020-12) of the profile file format "
         "(govshare-profile/1), for editors that check YAML against a schema.",
     )
     p.set_defaults(func=_cmd_schema)

@@ -64,12 +64,12 @@ def _cmd_count(args: argparse.Namespace) -> int:
 def add_commands(sub: Any, common: Any, emit: Any) -> None:
     """Register ``workday is|add|count`` on the ``govshare`` sub-parsers."""
     del common, emit  # the options come from govshare.cli.options
-    from govshare.cli.app import Parser, summary  # noqa: PLC0415 - app imports us lazily
+    from govshare.cli.app import Parser, command  # noqa: PLC0415 - app imports us lazily
 
-    workday = sub.add_parser(
+    workday = command(
+        sub,
         "workday",
-        help=summary("workday"),
-        description="Official working days (工作日) from the State Council's holiday notices "
+        "Official working days (工作日) from the State Council's holiday notices "
         "and, with --region, a regional overlay. Dates outside the published data are an "
         "error unless --provisional.",
     )

@@ -202,15 +202,3 @@ def _deadline_text(dl: Deadline, options: RenderOptions) -> str:
         why = value_words(d.value, lang) if lang == "zh" else d.reason
         lines.append(f"  {_word('displaced', lang)}: {d.source.short} ({why})")
     return "\n".join(lines)
-
-
-@renderer(RuleResult, "text")
-def _rule_text(rule: RuleResult, options: RenderOptions) -> str:
-    lang = options.lang
-    src = rule.source
-    lines = [
-        f"{rule.key}: {value_words(rule.value, lang)}",
-        f"  {_word('source', lang)}: {src.short}「{src.quote or ''}」",
-    ]
-    lines += [f"  {_word('displaced', lang)}: {d.source.short}" for d in rule.displaced]
-    return "\n".join(lines)
