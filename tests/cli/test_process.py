@@ -14,10 +14,12 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
 
 def test_replay_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["replay", "hubei", str(EXAMPLES / "no-reply.log.yaml"), "--json"]) == 0
-    out = json.loads(capsys.readouterr().out)
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["schema"] == "govshare-replay/1"
+    assert doc["deemed_consent"] is True
+    out = doc["status"]
     assert out["state"] == "authorized"
     assert out["terminal"] is True
-    assert out["deemed_consent"] is True
     assert out["fired"][0]["kind"] == "deemed_consent"
     assert out["fired"][0]["due"] == "2026-10-13"
     assert out["fired"][0]["at"] == "2026-10-14T00:00:00+08:00"
@@ -32,7 +34,7 @@ def test_replay_overrides_level_and_as_of(capsys: pytest.CaptureFixture[str]) ->
         main(["replay", "hubei", log, "--level", "prefectural", "--as-of", "2026-10-15", "--json"])
         == 0
     )
-    out = json.loads(capsys.readouterr().out)
+    out = json.loads(capsys.readouterr().out)["status"]
     assert out["state"] == "provider_review"
     assert out["open_duties"][0]["due"] == "2026-10-20"
 
@@ -76,12 +78,14 @@ def test_replay_rejects_unknown_log_fields(
 
 def test_decide_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["decide", "hubei", str(EXAMPLES / "dedicated.request.yaml"), "--json"]) == 0
-    out = json.loads(capsys.readouterr().out)
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["schema"] == "govshare-decision/1"
+    out = doc["decision"]
     assert out["path"] == "application"
     assert out["reviewers"] == [
         {"name": "省市场监管局", "role": "provider", "source": out["reviewers"][0]["source"]}
     ]
-    assert out["citations"][0]["article"] == "第十五条"
+    assert doc["citations"][0]["article"] == "第十五条"
     assert "原始数据提供部门" in out["zh"]
 
 

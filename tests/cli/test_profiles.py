@@ -20,17 +20,21 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_deadline_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
-    """`deadline --json` has due, source {doc, article, quote}, displaced, provisional, warnings."""
+    """`deadline --json` has due, the rule with its source (the one citation shape: doc,
+    article, clause, quote), displaced, provisional, warnings."""
     code, out, _ = run(
         capsys, "deadline", "hubei", KEY, "--start", "2026-09-30", "--level", "provincial", "--json"
     )
     payload = json.loads(out)
     assert code == 0
+    assert payload["schema"] == "govshare-deadline/1"
     assert payload["due"] == "2026-10-13"
-    assert payload["source"]["doc"] == "hb-rules-2021"
-    assert payload["source"]["article"] == "第十四条(二)"
-    assert "5个工作日" in payload["source"]["quote"]
-    assert payload["displaced"][0]["source"]["article"] == "第二十条"
+    source = payload["rule"]["source"]
+    assert source["doc"] == "hb-rules-2021"
+    assert (source["article"], source["clause"]) == ("第十四条", "(二)")
+    assert source["short"] == "鄂政务办发〔2021〕1号 第十四条(二)"
+    assert "5个工作日" in source["quote"]
+    assert payload["rule"]["displaced"][0]["source"]["article"] == "第二十条"
     assert payload["provisional"] is False
     assert isinstance(payload["warnings"], list)
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from govshare._kernel.dates import SHANGHAI, DateLike, to_date
+from govshare._kernel.optional import require
 from govshare.calendar._model import Arrangement, Confidence, DayEntry, Overlay
 from govshare.errors import CalendarRangeError, InputError
 
@@ -159,7 +160,7 @@ def _national_notes(arrangements: Sequence[Arrangement]) -> tuple[dict[dt.date, 
 
 def _provisional_notes(years: Iterable[int]) -> dict[dt.date, _Note]:
     """Rule-based estimates for years without a published arrangement (holidays package)."""
-    import holidays  # noqa: PLC0415 - only provisional calendars need it
+    holidays = require("holidays", "sources", purpose="a provisional calendar (estimated years)")
 
     notes: dict[dt.date, _Note] = {}
     estimate = holidays.country_holidays("CN", years=list(years))
@@ -529,8 +530,7 @@ class WorkCalendar:
 
     def _arrays(self) -> _Tables:
         if self._np is None:
-            import numpy as np  # noqa: PLC0415 - optional dependency
-
+            np = require("numpy", "numpy", purpose="WorkCalendar.add_working_days_array")
             epoch = self._base - dt.date(1970, 1, 1).toordinal()
             cum = np.asarray(self._work_cum, dtype=np.int64)
             uncovered = [i for i, v in enumerate(self._uncovered_cum[1:]) if v]
@@ -582,8 +582,7 @@ class WorkCalendar:
         get ``(result, uncertain_mask)``; without it such a result raises, so that no estimate
         passes silently. Needs the ``numpy`` extra.
         """
-        import numpy as np  # noqa: PLC0415 - optional dependency
-
+        np = require("numpy", "numpy", purpose="WorkCalendar.add_working_days_array")
         t = self._arrays()
         op = "add_working_days_array"
         try:

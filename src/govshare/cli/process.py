@@ -3,65 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from govshare import processes
-from govshare.access import AccessDecision, decide_access, load_access_request
-from govshare.processes import ProcessStatus
-from govshare.profiles import JurisdictionProfile, load_profile
-from govshare.render.json import jsonable
-from govshare.render.mermaid import mermaid
+from govshare.cli.options import add_adopt, add_as_of, add_level, add_output, add_profile
+from govshare.cli.output import print_result
+
+if TYPE_CHECKING:
+    from govshare.processes import ProcessStatus
+    from govshare.profiles import JurisdictionProfile
 
 __all__ = ["add_commands", "replay_file"]
-
-_LEVELS = ("provincial", "prefectural", "county")
-
-
-def _status_text(st: ProcessStatus, zh: bool) -> str:
-    state = st.state_label.zh if zh else st.state_label.en
-    end = ("（终态）" if zh else " (final)") if st.terminal else ""
-    since = f" since {st.since.isoformat()}" if st.since else ""
-    out = [
-        f"{st.profile} {st.process} ({st.level}) as of {st.as_of.isoformat(timespec='seconds')}",
-        f"{'状态' if zh else 'state'}: {state} [{st.state}]{end}{since}",
-    ]
-    for d in st.open_duties:
-        who = d.actor + (f" ({d.party})" if d.party else "")
-        due = d.due.isoformat() if d.due else d.period
-        flag = (" 已逾期" if zh else " OVERDUE") if d.overdue else ""
-        out.append(f"  {'期限' if zh else 'due'}: {who} {due}{flag} — {d.period}; {d.source.short}")
-    for f in st.fired:
-        what = (
-            ("逾期视为同意" if zh else "deemed consent")
-            if f.kind == "deemed_consent"
-            else ("逾期" if zh else "overdue")
-        )
-        out.append(
-            f"  {'到期' if zh else 'fired'}: {f.at.isoformat()} {what} "
-            f"{f.actor}{f' ({f.party})' if f.party else ''} — {f.source.short}"
-        )
-    for v in st.violations:
-        late = "" if v.late_working_days is None else f", {v.late_working_days} working days late"
-        more = " (ongoing)" if v.ongoing else ""
-        out.append(f"  {'违规' if zh else 'violation'}: {v.message}{late}{more} — {v.source.short}")
-    for fd in st.findings:
-        out.append(f"  {'提示' if zh else 'finding'}: {fd.zh if zh else fd.en} — {fd.source.short}")
-    for nb in st.not_before:
-        out.append(
-            f"  {'最早' if zh else 'not before'}: {nb.event} {nb.earliest.isoformat()} — "
-            f"{nb.period}; {nb.source.short}"
-        )
-    out.append("trace:" if not zh else "轨迹:")
-    for s in st.trace:
-        idx = f"[{s.index}]" if s.index is not None else "[auto]"
-        label = s.label.zh if zh else s.label.en
-        cite = f" — {s.source.short}" if s.source else ""
-        note = f" ({s.note})" if s.note else ""
-        out.append(
-            f"  {idx} {s.at.isoformat()} {s.event} ({label}) {s.from_state} -> {s.to_state}"
-            f"{note}{cite}"
-        )
-    return "\n".join(out)
 
 
 def replay_file(
@@ -73,82 +24,100 @@ def replay_file(
     adopted: list[str] | None,
 ) -> ProcessStatus:
     """Replay a log file; options given override the log's own; errors name file and line."""
+    from govshare import processes  # noqa: PLC0415 - imported when the command runs
+
     return processes.replay_file(prof, path, as_of=as_of, level=level, adopted=adopted)
 
 
 def _cmd_replay(args: argparse.Namespace) -> int:
+    from govshare.profiles import load_profile  # noqa: PLC0415
+    from govshare.render.process import Replay  # noqa: PLC0415
+
     prof = load_profile(args.profile)
     st = replay_file(prof, args.log, as_of=args.as_of, level=args.level, adopted=args.adopt)
-    payload = jsonable(st) | {"deemed_consent": st.deemed_consent}
-    args.emit(args, payload, _status_text(st, args.lang == "zh"))
+    proc = prof.model.processes[st.process]
+    result = Replay(
+        status=st,
+        profile_name=prof.model.name,
+        process_label=proc.label,
+        state_labels={sid: s.label for sid, s in proc.states.items()},
+    )
+    print_result(args, result)
     return 0
 
 
-def _decision_text(d: AccessDecision, zh: bool) -> str:
-    out = [d.zh if zh else d.en]
-    if d.reviewers:
-        out.append(
-            ("审核方: " if zh else "reviewers: ")
-            + ", ".join(f"{r.name} ({r.role})" for r in d.reviewers)
-        )
-    out.append("依据:" if zh else "citations:")
-    out.extend(f"  {s.short}「{s.quote}」" for s in d.citations)
-    return "\n".join(out)
-
-
 def _cmd_decide(args: argparse.Namespace) -> int:
+    from govshare.access import decide_access, load_access_request  # noqa: PLC0415
+    from govshare.profiles import load_profile  # noqa: PLC0415
+    from govshare.render.process import Decision  # noqa: PLC0415
+
     prof = load_profile(args.profile)
     req = load_access_request(args.request)
     d = decide_access(
         prof, req.resource, req.requester, as_of=req.as_of, level=req.level, adopted=req.adopted
     )
-    payload = jsonable(d) | {"citations": jsonable(d.citations)}
-    args.emit(args, payload, _decision_text(d, args.lang == "zh"))
+    print_result(args, Decision(decision=d))
     return 0
 
 
 def _cmd_diagram(args: argparse.Namespace) -> int:
+    from govshare.profiles import load_profile  # noqa: PLC0415
+    from govshare.render.mermaid import mermaid  # noqa: PLC0415
+
     prof = load_profile(args.profile)
-    print(
-        mermaid(
-            prof,
-            args.process,
-            as_of=args.as_of,
-            level=args.level,
-            adopted=tuple(args.adopt or ()),
-            lang=args.lang,
-        ),
-        end="",
+    text = mermaid(
+        prof,
+        args.process,
+        as_of=args.as_of,
+        level=args.level,
+        adopted=tuple(args.adopt or ()),
+        lang=args.lang,
     )
+    print(text, end="")
     return 0
 
 
 def add_commands(sub: Any, common: Any, emit: Any) -> None:
-    """Register the commands on the ``govshare`` sub-parsers.
+    """Register ``replay``, ``decide`` and ``diagram`` on the ``govshare`` sub-parsers."""
+    del common, emit  # the options come from govshare.cli.options
+    from govshare.cli.app import command  # noqa: PLC0415 - app imports us lazily
 
-    ``common`` adds the shared options (``--json``, ``--lang``); ``emit`` prints a payload
-    as JSON or as text with its warnings, as every other command does.
-    """
-    p = sub.add_parser("replay", help="replay an event log: state, deadlines, violations")
-    p.add_argument("profile", help="profile name or path")
+    p = command(
+        sub,
+        "replay",
+        "Replay an event log (YAML, see docs/processes.md) under a profile: the "
+        "state the case is in, open duties and their due days, timers that fired (deemed "
+        "consent), violations and findings, and the trace with a citation per step.",
+    )
+    add_profile(p)
     p.add_argument("log", help="event log (YAML, see docs/processes.md)")
-    p.add_argument("--as-of", help="date or datetime to report at (default: the log's as_of)")
-    p.add_argument("--level", choices=_LEVELS, help="override the log's level")
-    p.add_argument("--adopt", action="append", metavar="DOC", help="override adopted documents")
-    common(p)
-    p.set_defaults(func=_cmd_replay, emit=emit)
+    add_as_of(p, default="the log's as_of")
+    add_level(p, default=None, what="the log's level")
+    add_adopt(p, default="the log's adopted")
+    add_output(p)
+    p.set_defaults(func=_cmd_replay)
 
-    p = sub.add_parser("decide", help="which access path a request takes, and who reviews it")
-    p.add_argument("profile", help="profile name or path")
+    p = command(
+        sub,
+        "decide",
+        "Which access path a request (YAML, see docs/access.md) takes, who "
+        "reviews it and the texts that say so.",
+    )
+    add_profile(p)
     p.add_argument("request", help="request file (YAML, see docs/access.md)")
-    common(p)
-    p.set_defaults(func=_cmd_decide, emit=emit)
+    add_output(p)
+    p.set_defaults(func=_cmd_decide)
 
-    p = sub.add_parser("diagram", help="Mermaid state diagram of a process")
-    p.add_argument("profile", help="profile name or path")
+    p = command(
+        sub,
+        "diagram",
+        "A process of the profile as a Mermaid state diagram, each deadline "
+        "labelled with its period and article as in force at the date and level.",
+    )
+    add_profile(p)
     p.add_argument("process", help="process id, e.g. conditional_application")
-    p.add_argument("--level", default="provincial", choices=_LEVELS)
-    p.add_argument("--as-of", required=True, help="date deciding which rules are in force")
-    p.add_argument("--adopt", action="append", metavar="DOC", help="a document adopted")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
+    add_level(p)
+    add_as_of(p, default="", required=True)
+    add_adopt(p)
+    add_output(p, json=False)
     p.set_defaults(func=_cmd_diagram)
