@@ -53,7 +53,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "check": (
         "govshare.cli.check",
-        "self-assessment of a department against a standard (e.g. shanxi_std)",
+        "self-assessment of a department against a standard profile",
     ),
     "obligations": (
         "govshare.cli.obligations",
