@@ -194,7 +194,8 @@ def test_delegated_review_where_the_rules_allow_it() -> None:
     ]
     st = run(events, "2026-10-10")
     assert st.state == "approved"
-    assert st.trace[1].note == "on behalf of 省公安厅"
+    assert st.trace[1].note is not None
+    assert st.trace[1].note.en == "on behalf of 省公安厅"
     with pytest.raises(EventNotAllowedError, match="on behalf"):
         run(events, "2026-10-10", level="prefectural")  # the order has no delegation
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from govshare import __version__
+from govshare._kernel.messages import say
 from govshare.calendar import get_calendar, load_arrangement, load_overlay
 from govshare.calendar._calendar import DayInfo, WorkCalendar
 from govshare.cli import check as _cli_check
@@ -74,14 +75,17 @@ def _calendar(args: argparse.Namespace) -> WorkCalendar:
 
 def _emit(args: argparse.Namespace, payload: dict[str, Any], text: str) -> None:
     if args.json:
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(payload, ensure_ascii=False, indent=2, default=lambda o: say(o, args.lang))
+        )
     else:
         print(text)
         words = _WORDS[args.lang]
         if payload.get("provisional"):
             print(f"  {words['provisional']}")
         for w in payload.get("warnings", ()):
-            print(f"  {words['warning']}: {w}")
+            said = w[args.lang] if isinstance(w, dict) else say(w, args.lang)
+            print(f"  {words['warning']}: {said}")
 
 
 def _day_payload(info: DayInfo, cal: WorkCalendar) -> dict[str, Any]:
@@ -271,7 +275,9 @@ def _cmd_deadline(args: argparse.Namespace) -> int:
         f"  {'依据' if zh else 'source'}: {dl.source.short}「{dl.source.quote}」",
     ]
     for d in dl.displaced:
-        lines.append(f"  {'被取代' if zh else 'displaced'}: {d.source.short} ({d.reason})")
+        lines.append(
+            f"  {'被取代' if zh else 'displaced'}: {d.source.short} ({say(d.reason, args.lang)})"
+        )
     _emit(args, payload, "\n".join(lines))
     return 0
 

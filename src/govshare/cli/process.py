@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from govshare._kernel.messages import say
 from govshare.access import AccessDecision, decide_access, load_access_request
 from govshare.errors import InputError
 from govshare.processes import EventLogError, ProcessStatus, replay
@@ -44,7 +45,8 @@ def _status_text(st: ProcessStatus, zh: bool) -> str:
     for v in st.violations:
         late = "" if v.late_working_days is None else f", {v.late_working_days} working days late"
         more = " (ongoing)" if v.ongoing else ""
-        out.append(f"  {'违规' if zh else 'violation'}: {v.message}{late}{more} — {v.source.short}")
+        what = say(v.message, "zh" if zh else "en")
+        out.append(f"  {'违规' if zh else 'violation'}: {what}{late}{more} — {v.source.short}")
     for fd in st.findings:
         out.append(f"  {'提示' if zh else 'finding'}: {fd.zh if zh else fd.en} — {fd.source.short}")
     for nb in st.not_before:
@@ -57,7 +59,7 @@ def _status_text(st: ProcessStatus, zh: bool) -> str:
         idx = f"[{s.index}]" if s.index is not None else "[auto]"
         label = s.label.zh if zh else s.label.en
         cite = f" — {s.source.short}" if s.source else ""
-        note = f" ({s.note})" if s.note else ""
+        note = f" ({say(s.note, 'zh' if zh else 'en')})" if s.note else ""
         out.append(
             f"  {idx} {s.at.isoformat()} {s.event} ({label}) {s.from_state} -> {s.to_state}"
             f"{note}{cite}"

@@ -31,6 +31,7 @@ from typing import Literal
 
 import icalendar
 
+from govshare._kernel.messages import Notice
 from govshare._kernel.model import LEVELS, Label
 from govshare.errors import InputError
 from govshare.processes import OpenDuty, ProcessStatus
@@ -106,7 +107,7 @@ class Obligation:
     overdue: bool = False
     provisional: bool = False
     notes: str | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str | Notice, ...] = ()
 
     @property
     def dated(self) -> bool:
@@ -164,7 +165,7 @@ class ObligationCalendar:
     skipped: tuple[Skipped, ...]
 
     @property
-    def warnings(self) -> tuple[str, ...]:
+    def warnings(self) -> tuple[str | Notice, ...]:
         """Every item's warnings, once each, in order."""
         return tuple(dict.fromkeys(w for item in self.items for w in item.warnings))
 
@@ -233,7 +234,7 @@ def _recurring(
     due: dt.date | None = None,
     end_instant: dt.datetime | None = None,
     provisional: bool = False,
-    warnings: tuple[str, ...] = (),
+    warnings: tuple[str | Notice, ...] = (),
 ) -> Obligation:
     """An item of the year for the rule ``r`` (dated or not)."""
     return Obligation(
@@ -515,7 +516,9 @@ def _description(item: Obligation, lang: str) -> str:
     if item.notes:
         lines.append(f"说明 Notes: {item.notes}")
     for w in item.warnings:
-        lines.append(f"注意 Warning: {w}")
+        lines.append(
+            f"注意 Warning: {w.zh} / {w.en}" if isinstance(w, Notice) else f"注意 Warning: {w}"
+        )
     what = f"process {item.process}, " if item.process else ""
     lines.append(f"govshare: {item.profile}, {item.level} level, {what}{item.key}")
     return "\n".join(lines)

@@ -37,6 +37,7 @@ from pydantic import (
 )
 
 from govshare._kernel.dates import SHANGHAI, to_datetime
+from govshare._kernel.messages import Notice
 from govshare._kernel.model import STRICT, Level
 from govshare._kernel.yamlio import LoadedYaml, load_yaml, parse_yaml, validate_model
 from govshare.access import AccessDecision, Resource, decide_access
@@ -650,7 +651,7 @@ class ScenarioResult:
     mismatches: tuple[Mismatch, ...] = ()
     error: str | None = None
     seconds: float = 0.0
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str | Notice, ...] = ()
 
     @property
     def passed(self) -> bool:
@@ -1030,7 +1031,7 @@ def _profile(scenario: Scenario) -> JurisdictionProfile:
     return _path_cache[key]
 
 
-def _run(s: Scenario, prof: JurisdictionProfile) -> tuple[Any, tuple[str, ...]]:
+def _run(s: Scenario, prof: JurisdictionProfile) -> tuple[Any, tuple[str | Notice, ...]]:
     g = s.given
     form = g.form
     if form == "process":
@@ -1097,7 +1098,7 @@ def run_scenario(scenario: Scenario) -> ScenarioResult:
         outcome: Literal["pass", "fail", "error"],
         mismatches: Iterable[Mismatch] = (),
         error: str | None = None,
-        warnings: tuple[str, ...] = (),
+        warnings: tuple[str | Notice, ...] = (),
     ) -> ScenarioResult:
         return ScenarioResult(
             scenario=s.id,

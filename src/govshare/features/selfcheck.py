@@ -38,6 +38,7 @@ from typing import Annotated, Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
 from govshare._kernel.dates import SHANGHAI, DateLike, to_date
+from govshare._kernel.messages import Notice, say
 from govshare._kernel.model import LEVELS, Level
 from govshare._kernel.yamlio import load_yaml, parse_yaml, validate_model
 from govshare.errors import DataFileError, DataIssue, InputError
@@ -564,7 +565,7 @@ class SelfCheckReport:
     items: tuple[ItemResult, ...]
     time_fit: tuple[TimeFit, ...]
     notices: tuple[StatusNotice, ...]
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str | Notice, ...] = ()
 
     @property
     def counts(self) -> dict[str, int]:
@@ -852,7 +853,14 @@ def _check_vocabulary(standard: JurisdictionProfile) -> None:
 
 def _item_source(standard: JurisdictionProfile, item: ChecklistItem) -> Source:
     doc = standard.documents[item.doc]
-    return Source(doc.id, doc.title, doc.number, None, item.clause, item.quote)
+    return Source(
+        doc=doc.id,
+        title=doc.title,
+        number=doc.number,
+        article=None,
+        clause=item.clause,
+        quote=item.quote,
+    )
 
 
 def _check_item(standard: JurisdictionProfile, dept: Department, item: ChecklistItem) -> ItemResult:
@@ -904,7 +912,7 @@ def _time_fit(  # noqa: PLR0911 - one return per outcome
     as_of: dt.date,
     level: str,
     start: dt.date | None,
-    warnings: list[str],
+    warnings: list[str | Notice],
 ) -> TimeFit:
     assert proc.serves is not None
     key = proc.serves
@@ -1131,7 +1139,7 @@ def check_department(
     start_day = None if start is None else to_date(start, "start")
 
     items = tuple(_check_item(std, dept, item) for item in std.model.checklist)
-    warnings: list[str] = []
+    warnings: list[str | Notice] = []
     fits: list[TimeFit] = []
     ext: JurisdictionProfile | None = None
     if serves is not None:
@@ -1319,7 +1327,7 @@ def _table(report: SelfCheckReport, lang: str, strict: bool, width: int = 100) -
             out.append(f"  {_pad(w[t.status], tag_w)} {lines[0]}")
             out += [" " * (tag_w + 3) + x for x in lines[1:]]
     for warning in report.warnings:
-        out += _wrap(f"{w['warning']}: {warning}", width)
+        out += _wrap(f"{w['warning']}: {say(warning, lang)}", width)
     out.append("")
     out += _wrap(_verdict(report, lang, strict), width)
     return "\n".join(out) + "\n"
@@ -1364,7 +1372,7 @@ def _markdown(report: SelfCheckReport, lang: str, strict: bool) -> str:
         out += [f"- **{w[t.status]}**: {_md_cell(t.zh if zh else t.en)}" for t in report.time_fit]
     if report.warnings:
         out.append("")
-        out += [f"- {w['warning']}: {_md_cell(x)}" for x in report.warnings]
+        out += [f"- {w['warning']}: {_md_cell(say(x, lang))}" for x in report.warnings]
     return "\n".join(out) + "\n"
 
 

@@ -44,11 +44,12 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import ValidationError
 
 from govshare._kernel.dates import DateLike, to_date, to_datetime
+from govshare._kernel.messages import Notice
 from govshare._kernel.model import LEVELS, Label
 from govshare._kernel.yamlio import first_error
 from govshare.calendar._calendar import WorkCalendar
 from govshare.errors import GovshareError, InputError
-from govshare.processes._engine import DutyRecord, ProcessStatus, replay
+from govshare.processes import DutyRecord, ProcessStatus, replay
 from govshare.processes._log import Event, EventLog, EventLogError, read_event_log
 from govshare.profiles._keys import RULE_KEYS
 from govshare.profiles._model import period_label
@@ -185,7 +186,7 @@ class Lane:
     state_label: Label | None = None
     terminal: bool = False
     note: str | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str | Notice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -208,7 +209,7 @@ class Timeline:
         return tuple((lane.profile, lane.note) for lane in self.lanes if lane.note)
 
     @property
-    def warnings(self) -> tuple[str, ...]:
+    def warnings(self) -> tuple[str | Notice, ...]:
         """The lanes' warnings (trial documents, provisional calendar years), once each."""
         return tuple(dict.fromkeys(w for lane in self.lanes for w in lane.warnings))
 
@@ -534,7 +535,7 @@ def _rule(
 
 def _lane_days(
     prof: JurisdictionProfile, lo: dt.date, hi: dt.date
-) -> tuple[tuple[TimelineDay, ...], str | None, tuple[str, ...]]:
+) -> tuple[tuple[TimelineDay, ...], str | None, tuple[str | Notice, ...]]:
     if (hi - lo).days + 1 > MAX_DAYS:
         raise InputError(
             "as_of", hi.isoformat(), f"a range of at most {MAX_DAYS} days from {lo.isoformat()}"

@@ -4,18 +4,7 @@ The procedures are data in each profile (``processes:``); :func:`replay` runs an
 See docs/processes.md for the log format and examples.
 """
 
-from govshare.processes._engine import (
-    DutyRecord,
-    Finding,
-    FiredTimer,
-    NotBefore,
-    OpenDuty,
-    ProcessStatus,
-    TraceStep,
-    Violation,
-    get_process,
-    replay,
-)
+from govshare.processes._engine import get_process, replay
 from govshare.processes._log import (
     Event,
     EventLog,
@@ -26,6 +15,16 @@ from govshare.processes._log import (
     MixedTimezoneError,
     UnknownEventError,
     load_event_log,
+)
+from govshare.processes._results import (
+    DutyRecord,
+    Finding,
+    FiredTimer,
+    NotBefore,
+    OpenDuty,
+    ProcessStatus,
+    TraceStep,
+    Violation,
 )
 
 __all__ = [
