@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
@@ -23,7 +23,7 @@ from govshare._kernel.model import STRICT, Label, Level
 from govshare._kernel.vocabulary import label, term
 from govshare._kernel.yamlio import first_error, load_yaml, parse_yaml, validate_model
 from govshare.errors import InputError
-from govshare.profiles._model import Flag, period_label
+from govshare.profiles._model import Enum, Flag, RuleSet, ShareScope, Steps, period_label
 from govshare.profiles._profile import (
     JurisdictionProfile,
     NoRuleInForceError,
@@ -221,8 +221,10 @@ class _Ctx:
         )
 
 
-def _details(r: RuleResult | None) -> dict[str, Any]:
-    return dict(r.value.details) if r is not None and r.value is not None else {}
+def _scope(r: RuleResult | None) -> ShareScope | None:
+    """The share types a rule applies to, when it says."""
+    value = None if r is None else r.value
+    return value.scope if isinstance(value, Enum | Steps) else None
 
 
 def _enum(r: RuleResult | None) -> str | None:
@@ -284,10 +286,10 @@ def _check_basis(ctx: _Ctx, res: Resource, findings: list[AccessFinding]) -> str
     if res.legal_basis:
         return share_type
     basis = ctx.spoken("share.restricted_types.legal_basis")
-    applies = _details(basis).get("applies_to", [])
-    if basis is None or share_type not in applies:
+    scope = _scope(basis)
+    if basis is None or scope is None or share_type not in scope.applies_to:
         return share_type
-    if _details(basis).get("default_if_missing") == "unconditional":
+    if scope.default_if_missing == "unconditional":
         findings.append(
             AccessFinding(
                 against=res.provider,
@@ -411,7 +413,7 @@ class _Builder:
                 f"{ctx.profile.id} has no rule on dedicated (专用) data; decided by share type",
             )
             return None
-        details = _details(rule)
+        route = rule.value.dedicated if isinstance(rule.value, RuleSet) else None
         listed = self.requester in (res.dedicated_to or [])
         step = ReviewStep(
             actor="requester",
@@ -429,9 +431,8 @@ class _Builder:
                 why_zh=f"该资源标注为专用，{self.requester}在专用部门名单内。",
                 why_en=f"The resource is marked dedicated and {self.requester} is on its list.",
             )
-        if details.get("others_apply_to") == "original_provider":
+        if route is not None and route.others_apply_to == "original_provider":
             reply = ctx.rule("share.conditional.provider_reply")
-            deadline = details.get("reply_deadline")
             apply_step = ReviewStep(
                 actor=self.requester,
                 zh="向原始数据提供部门提出申请，明确应用场景和需求字段",
@@ -444,11 +445,11 @@ class _Builder:
                 actor=res.provider,
                 zh="原始数据提供部门审核",
                 en="the original provider reviews",
-                period=None if deadline == "not_specified" else deadline,
+                period=None,
                 due=None,
                 source=rule.source,
             )
-            if deadline == "not_specified" and reply is not None:
+            if route.reply_deadline == "not_specified" and reply is not None:
                 ctx.warn(
                     "access.dedicated_reply_deadline_open",
                     f"{rule.source.short}未规定专用数据的答复时限；是否适用{reply.source.short}"
@@ -501,7 +502,8 @@ class _Builder:
             # The refusal path, unless its text limits it to conditional data (Xinzhou 五(三)3:
             # 属于有条件共享但提供部门不予共享).
             esc = ctx.spoken("share.refusal.escalation")
-            if esc is not None and "not_shared" in _details(esc).get("applies_to", ["not_shared"]):
+            scope = _scope(esc)
+            if esc is not None and (scope is None or "not_shared" in scope.applies_to):
                 escalation = self._steps(esc)
         return self.decision(
             "not_shareable",
@@ -671,11 +673,11 @@ class _Builder:
             return []
         out = []
         for step in value.steps:
-            action = str(step.get("action", ""))
+            action = step.action
             words = term("action", action) or Label(zh=action, en=action.replace("_", " "))
             out.append(
                 ReviewStep(
-                    actor=str(step.get("actor", "")),
+                    actor=step.actor,
                     zh=words.zh,
                     en=words.en,
                     period=None,

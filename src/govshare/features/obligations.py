@@ -294,7 +294,7 @@ def _month_end_item(
         r,
         year,
         _month_end_period(value, r.source.quote),
-        value.details,
+        value.parties.model_dump() if value.parties else {},
         due=dl.due,
         end_instant=dl.end_instant,
         provisional=dl.provisional,
@@ -320,7 +320,8 @@ def _yearly_item(
     if not isinstance(value, Recurring):
         return f"{r.source.short}: a value of kind {value.kind!r} sets no undated yearly duty"
     warnings = r.warnings + _partial_year(profile, r.source.doc, year)
-    return _recurring(profile, r, year, _recurring_period(value), value.details, warnings=warnings)
+    who = value.parties.model_dump() if value.parties else {}
+    return _recurring(profile, r, year, _recurring_period(value), who, warnings=warnings)
 
 
 def _recurring_items(

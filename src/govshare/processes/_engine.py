@@ -371,7 +371,7 @@ def guard_holds(g: Guard, value: Value | None) -> bool:
     elif value.kind == "bool":
         tokens = {"true" if value.value else "false"}
     elif value.kind == "steps":
-        tokens = {str(step.get("action")) for step in value.steps}
+        tokens = {step.action for step in value.steps}
     elif value.kind == "set":
         tokens = set(value.values)
     return bool(tokens & set(g.is_ or ()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from govshare.profiles._model import Value, period_label
+from govshare.profiles._model import Step, Value, period_label
 
 __all__ = ["value_text"]
 
@@ -45,11 +45,8 @@ def _anchor(value: Any, zh: bool) -> str:
     return ""
 
 
-def _steps(steps: list[dict[str, Any]]) -> str:
-    return " → ".join(
-        f"{s.get('actor', '?')}: {s.get('action', '?')}" if "actor" in s else str(s.get("action"))
-        for s in steps
-    )
+def _steps(steps: list[Step]) -> str:
+    return " → ".join(f"{s.actor}: {s.action}" for s in steps)
 
 
 def value_text(value: Value | None, lang: str = "zh") -> str:  # noqa: PLR0911, PLR0912 - one per kind
