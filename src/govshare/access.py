@@ -25,6 +25,7 @@ from govshare._kernel.yamlio import first_error, load_yaml, parse_yaml, validate
 from govshare.errors import InputError
 from govshare.profiles._model import Enum, Flag, RuleSet, ShareScope, Steps, period_label
 from govshare.profiles._profile import (
+    ACCESS_PROCESSES,
     JurisdictionProfile,
     NoRuleInForceError,
     NotADeadlineError,
@@ -43,6 +44,9 @@ __all__ = [
     "decide_access",
     "load_access_request",
 ]
+
+#: The processes a decision leads to; every jurisdiction profile with processes has them.
+_APPLICATION, _UNCONDITIONAL = ACCESS_PROCESSES
 
 _Text = Annotated[str, Field(min_length=1)]
 _CFG = STRICT
@@ -459,7 +463,7 @@ class _Builder:
                 )
             return self.decision(
                 "application",
-                process="conditional_application",
+                process=_APPLICATION,
                 reviewers=(Reviewer(name=res.provider, role="provider", source=rule.source),),
                 steps=(apply_step, review),
                 why_zh=f"该资源为专用数据，{self.requester}不在专用部门名单内，须向原始数据提供部门申请。",
@@ -536,7 +540,7 @@ class _Builder:
                 if src
                 else ()
             )
-            return self.decision("direct", process="unconditional_access", steps=steps)
+            return self.decision("direct", process=_UNCONDITIONAL, steps=steps)
         if mode == "filing_then_direct":
             step = ReviewStep(
                 actor="requester",
@@ -546,7 +550,7 @@ class _Builder:
                 due=None,
                 source=rule.source,
             )
-            return self.decision("filing", process="unconditional_access", steps=(step,))
+            return self.decision("filing", process=_UNCONDITIONAL, steps=(step,))
         review = ctx.step(
             "share.unconditional.platform_review",
             "platform",
@@ -554,7 +558,7 @@ class _Builder:
             "platform conformity review",
             ctx.as_of,
         )
-        return self.decision("conformity_review", process="unconditional_access", steps=(review,))
+        return self.decision("conformity_review", process=_UNCONDITIONAL, steps=(review,))
 
     def application(self) -> AccessDecision:
         ctx, res = self.ctx, self.res
@@ -619,7 +623,7 @@ class _Builder:
                 )
         return self.decision(
             "application",
-            process="conditional_application",
+            process=_APPLICATION,
             reviewers=reviewers,
             steps=tuple(steps),
             on_timeout=on_timeout,

@@ -32,6 +32,7 @@ from govshare.profiles._keys import DEADLINE_KINDS, RULE_KEYS
 from govshare.profiles._model import Citation, Document, MonthEnd, Profile, RuleEntry, Value
 
 __all__ = [
+    "ACCESS_PROCESSES",
     "Deadline",
     "DisplacedRule",
     "JurisdictionProfile",
@@ -40,6 +41,11 @@ __all__ = [
     "RuleResult",
     "Source",
 ]
+
+
+#: The processes an access decision leads to (``AccessDecision.process``): a jurisdiction
+#: profile that defines processes must define these.
+ACCESS_PROCESSES = ("conditional_application", "unconditional_access")
 
 
 class NoRuleInForceError(GovshareError, LookupError):
@@ -264,6 +270,16 @@ class JurisdictionProfile:
             elif kinds is not None and not spec.kinds & kinds:
                 yield _issue(loaded, loc, f"{key} cannot be of kind {sorted(kinds)}")
 
+        procs = self.model.processes
+        if procs and self.model.kind == "jurisdiction":
+            for name in ACCESS_PROCESSES:
+                if name not in procs:
+                    yield _issue(
+                        loaded,
+                        ("processes",),
+                        f"process {name!r} is missing: access decisions lead to it "
+                        f"(a jurisdiction with processes defines {', '.join(ACCESS_PROCESSES)})",
+                    )
         timed = frozenset(DEADLINE_KINDS | {"promptly"})
         for name, proc in self.model.processes.items():
             base: tuple[str | int, ...] = ("processes", name)
