@@ -123,9 +123,9 @@ class ReviewStep:
     actor: str
     zh: str
     en: str
-    period: str | None
-    due: dt.date | None
     source: Source
+    period: str | None = None
+    due: dt.date | None = None
     period_zh: str | None = None
 
 
@@ -423,8 +423,6 @@ class _Builder:
             actor="requester",
             zh="专用数据",
             en="dedicated data",
-            period=None,
-            due=None,
             source=rule.source,
         )
         if listed:
@@ -441,16 +439,12 @@ class _Builder:
                 actor=self.requester,
                 zh="向原始数据提供部门提出申请，明确应用场景和需求字段",
                 en="apply to the original provider, stating the scenario and the fields needed",
-                period=None,
-                due=None,
                 source=rule.source,
             )
             review = ReviewStep(
                 actor=res.provider,
                 zh="原始数据提供部门审核",
                 en="the original provider reviews",
-                period=None,
-                due=None,
                 source=rule.source,
             )
             if route.reply_deadline == "not_specified" and reply is not None:
@@ -497,8 +491,6 @@ class _Builder:
                         en="data not shared is managed by a negative list"
                         if listed
                         else "not shared",
-                        period=None,
-                        due=None,
                         source=path_rule.source,
                     )
                 )
@@ -532,8 +524,6 @@ class _Builder:
                         actor="requester",
                         zh="直接获取",
                         en="obtain directly",
-                        period=None,
-                        due=None,
                         source=src,
                     ),
                 )
@@ -546,8 +536,6 @@ class _Builder:
                 actor="requester",
                 zh="通过平台备案后直接获取",
                 en="file, then obtain",
-                period=None,
-                due=None,
                 source=rule.source,
             )
             return self.decision("filing", process=_UNCONDITIONAL, steps=(step,))
@@ -684,8 +672,6 @@ class _Builder:
                     actor=step.actor,
                     zh=words.zh,
                     en=words.en,
-                    period=None,
-                    due=None,
                     source=rule.source,
                 )
             )

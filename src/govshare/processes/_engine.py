@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypedDict
 
 from pydantic import ValidationError
 
@@ -690,20 +691,7 @@ def _status(run: _Run, until: dt.datetime) -> ProcessStatus:
             late = cal.working_days_between(v.due, max(v.due, until.date()))
             run.violations[i] = replace(v, late_working_days=late)
     duties = tuple(
-        OpenDuty(
-            actor=t.duty.actor,
-            party=t.party,
-            rule=t.duty.rule,
-            source=t.source,
-            period=t.period,
-            started=t.started,
-            due=t.due,
-            end_instant=t.end_instant,
-            overdue=t.fired,
-            provisional=t.provisional,
-            warnings=t.warnings,
-        )
-        for t in run.timers
+        OpenDuty(**_duty_fields(t), overdue=t.fired, warnings=t.warnings) for t in run.timers
     )
     waits: list[NotBefore] = []
     for t in run.proc.transitions:
@@ -759,7 +747,24 @@ def _record(t: _Timer) -> DutyRecord:
         outcome = "overdue" if t.fired else "open"
     else:
         outcome = "late" if t.fired else "done"
-    return DutyRecord(
+    return DutyRecord(**_duty_fields(t), ended=t.ended, outcome=outcome)
+
+
+class _DutyFields(TypedDict):
+    actor: str
+    party: str | None
+    rule: str
+    source: Source
+    period: str
+    started: dt.datetime
+    due: dt.date | None
+    end_instant: dt.datetime | None
+    provisional: bool
+
+
+def _duty_fields(t: _Timer) -> _DutyFields:
+    """What an open duty and a duty record say alike about a timer."""
+    return _DutyFields(
         actor=t.duty.actor,
         party=t.party,
         rule=t.duty.rule,
@@ -768,7 +773,5 @@ def _record(t: _Timer) -> DutyRecord:
         started=t.started,
         due=t.due,
         end_instant=t.end_instant,
-        ended=t.ended,
-        outcome=outcome,
         provisional=t.provisional,
     )
