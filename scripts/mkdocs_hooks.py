@@ -235,9 +235,9 @@ def value_lines(value: Value) -> list[str]:
         lines.append(f"    - 条件 condition: {_scalar(condition)}")
     if value.kind == "steps":
         for i, step in enumerate(value.steps, 1):
-            actor = step.get("actor")
-            who = f"{ACTORS_ZH.get(actor, '')} {code(actor)}：" if isinstance(actor, str) else ""
-            rest = "；".join(f"{code(k)}: {_scalar(v)}" for k, v in step.items() if k != "actor")
+            who = f"{ACTORS_ZH.get(step.actor, '')} {code(step.actor)}："
+            fields = step.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+            rest = "；".join(f"{code(k)}: {_scalar(v)}" for k, v in fields.items() if k != "actor")
             lines.append(f"    {i}. {who}{rest}")
     if value.details:
         lines.append("- 其他字段 Details:")

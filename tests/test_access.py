@@ -46,7 +46,7 @@ def test_hubei_dedicated_data_outside_its_list_goes_to_the_original_provider() -
     assert [(r.name, r.role) for r in d.reviewers] == [("省市场监管局", "provider")]
     assert {(s.source.article, s.source.clause) for s in d.steps} == {("第十五条", "(三)")}
     assert all(s.due is None for s in d.steps)
-    assert any("no reply deadline" in w for w in d.warnings)
+    assert any("no reply deadline" in w.en for w in d.warnings)
     assert "原始数据提供部门" in d.zh
     assert "第十五条(三)" in d.zh
     assert "original provider" in d.en
@@ -73,7 +73,7 @@ def test_xinzhou_dedicated_data_for_others_follows_the_normal_path_with_a_warnin
         XZ, res(dedicated_to=["市民政局"]), "市公安局", as_of=DAY, level="prefectural"
     )
     assert d.path == "application"
-    assert any("not stated" in w for w in d.warnings)
+    assert any("not stated" in w.en for w in d.warnings)
 
 
 def test_hubei_fused_data_with_mixed_inputs() -> None:
@@ -112,7 +112,7 @@ def test_fused_data_where_no_joint_rule_exists_is_reviewed_by_its_provider() -> 
         XZ, res(provider="市大数据中心", fusion=fusion), "市民政局", as_of=DAY, level="prefectural"
     )
     assert [r.name for r in d.reviewers] == ["市大数据中心"]
-    assert any("joint" in w for w in d.warnings)
+    assert any("joint" in w.en for w in d.warnings)
 
 
 @pytest.mark.parametrize("share_type", ["conditional", "not_shared"])
@@ -188,7 +188,7 @@ def test_delegated_review() -> None:
     assert [(r.name, r.role) for r in d.reviewers] == [("省大数据中心", "delegate")]
     d = decide_access(LZ, res(delegate="市信息中心"), "A", as_of=DAY, level="prefectural")
     assert [r.role for r in d.reviewers] == ["provider"]
-    assert any("delegated" in w for w in d.warnings)
+    assert any("delegated" in w.en for w in d.warnings)
 
 
 def test_bad_input() -> None:

@@ -13,16 +13,19 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
 from govshare._kernel.dates import DateLike, to_date
-from govshare._kernel.model import STRICT, Level
+from govshare._kernel.messages import Notice
+from govshare._kernel.model import STRICT, Label, Level
+from govshare._kernel.vocabulary import label, term
 from govshare._kernel.yamlio import first_error, load_yaml, parse_yaml, validate_model
 from govshare.errors import InputError
-from govshare.profiles._model import Flag, period_label
+from govshare.profiles._model import Enum, Flag, RuleSet, ShareScope, Steps, period_label
 from govshare.profiles._profile import (
+    ACCESS_PROCESSES,
     JurisdictionProfile,
     NoRuleInForceError,
     NotADeadlineError,
@@ -41,6 +44,9 @@ __all__ = [
     "decide_access",
     "load_access_request",
 ]
+
+#: The processes a decision leads to; every jurisdiction profile with processes has them.
+_APPLICATION, _UNCONDITIONAL = ACCESS_PROCESSES
 
 _Text = Annotated[str, Field(min_length=1)]
 _CFG = STRICT
@@ -101,7 +107,7 @@ class AccessRequest(BaseModel):
     adopted: list[_Text] = Field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Reviewer:
     """A party that must decide: the provider, its delegate, a joint reviewer, the lead."""
 
@@ -110,20 +116,20 @@ class Reviewer:
     source: Source | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ReviewStep:
     """One step of the path, with its period and, from ``as_of``, the latest due date."""
 
     actor: str
     zh: str
     en: str
-    period: str | None
-    due: dt.date | None
     source: Source
+    period: str | None = None
+    due: dt.date | None = None
     period_zh: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AccessFinding:
     """A finding against a party (usually the provider), with the rule it breaks."""
 
@@ -133,7 +139,7 @@ class AccessFinding:
     source: Source
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class AccessDecision:
     """Which path a request takes, who decides, and why; see :func:`decide_access`."""
 
@@ -151,7 +157,7 @@ class AccessDecision:
     findings: tuple[AccessFinding, ...]
     zh: str
     en: str
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
 
     @property
     def citations(self) -> tuple[Source, ...]:
@@ -173,7 +179,11 @@ class _Ctx:
     level: str
     as_of: dt.date
     adopted: tuple[str, ...]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
+
+    def warn(self, code: str, zh: str, en: str) -> None:
+        """Record a warning the decision carries."""
+        self.warnings.append(Notice(code=code, zh=zh, en=en))
 
     def rule(self, key: str) -> RuleResult | None:
         """The rule in force, or None when no document sets one at this date and level."""
@@ -204,11 +214,21 @@ class _Ctx:
                 period, due = d.period, d.due
             except NotADeadlineError:
                 period = "promptly (及时)" if r.value.kind == "promptly" else None
-        return ReviewStep(actor, zh, en, period, due, r.source, period_zh)
+        return ReviewStep(
+            actor=actor,
+            zh=zh,
+            en=en,
+            period=period,
+            due=due,
+            source=r.source,
+            period_zh=period_zh,
+        )
 
 
-def _details(r: RuleResult | None) -> dict[str, Any]:
-    return dict(r.value.details) if r is not None and r.value is not None else {}
+def _scope(r: RuleResult | None) -> ShareScope | None:
+    """The share types a rule applies to, when it says."""
+    value = None if r is None else r.value
+    return value.scope if isinstance(value, Enum | Steps) else None
 
 
 def _enum(r: RuleResult | None) -> str | None:
@@ -245,14 +265,14 @@ def decide_access(
             raise InputError(f"resource.{where}", value, message) from None
     if not requester.strip():
         raise InputError("requester", requester, "the requesting department's name")
-    ctx = _Ctx(profile, level, to_date(as_of, "as_of"), tuple(adopted))
+    ctx = _Ctx(profile=profile, level=level, as_of=to_date(as_of, "as_of"), adopted=tuple(adopted))
     # No document in force at this date and level: NoRuleInForceError, not a guess.
     profile.rule("share.types", as_of=ctx.as_of, level=level, adopted=ctx.adopted)
     findings: list[AccessFinding] = []
     share_type: str = res.share_type
     if share_type != "unconditional" or res.negative_list:
         share_type = _check_basis(ctx, res, findings)
-    build = _Builder(ctx, res, requester, findings)
+    build = _Builder(ctx=ctx, res=res, requester=requester, findings=findings)
     if res.dedicated_to is not None and share_type != "not_shared":
         done = build.dedicated()
         if done is not None:
@@ -270,54 +290,44 @@ def _check_basis(ctx: _Ctx, res: Resource, findings: list[AccessFinding]) -> str
     if res.legal_basis:
         return share_type
     basis = ctx.spoken("share.restricted_types.legal_basis")
-    applies = _details(basis).get("applies_to", [])
-    if basis is None or share_type not in applies:
+    scope = _scope(basis)
+    if basis is None or scope is None or share_type not in scope.applies_to:
         return share_type
-    if _details(basis).get("default_if_missing") == "unconditional":
+    if scope.default_if_missing == "unconditional":
         findings.append(
             AccessFinding(
-                res.provider,
-                f"{res.provider}将“{res.name}”列为{_ZH_TYPE[share_type]}，但未提供法律、法规或政策"
-                f"依据；依{basis.source.short}，应当无条件共享。",
-                f"{res.provider} classed '{res.name}' as {share_type.replace('_', ' ')} without "
+                against=res.provider,
+                zh=f"{res.provider}将“{res.name}”列为{_type_zh(share_type)}，但未提供法律、法规或"
+                f"政策依据；依{basis.source.short}，应当无条件共享。",
+                en=f"{res.provider} classed '{res.name}' as {share_type.replace('_', ' ')} without "
                 f"stating a legal basis; under {basis.source.short} it must be shared "
                 "unconditionally.",
-                basis.source,
+                source=basis.source,
             )
         )
         return "unconditional"
     findings.append(
         AccessFinding(
-            res.provider,
-            f"{res.provider}将“{res.name}”列为{_ZH_TYPE[share_type]}，但未说明理由和依据；"
+            against=res.provider,
+            zh=f"{res.provider}将“{res.name}”列为{_type_zh(share_type)}，但未说明理由和依据；"
             f"{basis.source.short}要求提供。",
-            f"{res.provider} classed '{res.name}' as {share_type.replace('_', ' ')} without "
+            en=f"{res.provider} classed '{res.name}' as {share_type.replace('_', ' ')} without "
             f"stating its basis; {basis.source.short} requires one.",
-            basis.source,
+            source=basis.source,
         )
     )
     return share_type
 
 
-_ZH_TYPE = {
-    "unconditional": "无条件共享类",
-    "conditional": "有条件共享类",
-    "not_shared": "不予共享类",
-}
-_ZH_PATH = {
-    "direct": "可直接获取使用，无需申请",
-    "filing": "经平台备案后直接获取使用",
-    "conformity_review": "经平台符合性审查后获取",
-    "application": "须提出共享申请，由下列部门审核",
-    "not_shareable": "不予共享",
-}
-_EN_PATH = {
-    "direct": "may be obtained directly, with no application",
-    "filing": "may be obtained directly after filing with the platform",
-    "conformity_review": "may be obtained after the platform's conformity review",
-    "application": "requires an application, reviewed by",
-    "not_shareable": "is not shared",
-}
+def _type_zh(share_type: str) -> str:
+    """``无条件共享类``: the share type's Chinese label as a class of data."""
+    return label("share_type", share_type, "zh") + "类"
+
+
+def _path_words(path: Path_) -> Label:
+    """What a path means for the requester (the vocabulary's ``access_path`` words)."""
+    found = term("word", f"access_means_{path}")
+    return found if found is not None else Label(zh=path, en=path)
 
 
 @dataclass
@@ -344,8 +354,9 @@ class _Builder:
         names_en = ", ".join(r.name for r in reviewers)
         zh = [f"{self.requester}申请使用“{self.res.name}”（提供部门：{self.res.provider}）："]
         en = [f"{self.requester} asks for '{self.res.name}' (provider: {self.res.provider}):"]
-        zh.append(_ZH_PATH[path] + (f"：{names}。" if path == "application" else "。"))
-        en.append(_EN_PATH[path] + (f" {names_en}." if path == "application" else "."))
+        words = _path_words(path)
+        zh.append(words.zh + (f"：{names}。" if path == "application" else "。"))
+        en.append(words.en + (f" {names_en}." if path == "application" else "."))
         if why_zh:
             zh.append(why_zh)
             en.append(why_en)
@@ -400,13 +411,20 @@ class _Builder:
         ctx, res = self.ctx, self.res
         rule = ctx.spoken("auth.dedicated")
         if rule is None:
-            ctx.warnings.append(
-                f"{ctx.profile.id} has no rule on dedicated (专用) data; decided by share type"
+            ctx.warn(
+                "access.no_dedicated_rule",
+                f"{ctx.profile.id}没有关于专用数据的规定；按共享类型判定",
+                f"{ctx.profile.id} has no rule on dedicated (专用) data; decided by share type",
             )
             return None
-        details = _details(rule)
+        route = rule.value.dedicated if isinstance(rule.value, RuleSet) else None
         listed = self.requester in (res.dedicated_to or [])
-        step = ReviewStep("requester", "专用数据", "dedicated data", None, None, rule.source)
+        step = ReviewStep(
+            actor="requester",
+            zh="专用数据",
+            en="dedicated data",
+            source=rule.source,
+        )
         if listed:
             return self.decision(
                 "direct",
@@ -415,34 +433,32 @@ class _Builder:
                 why_zh=f"该资源标注为专用，{self.requester}在专用部门名单内。",
                 why_en=f"The resource is marked dedicated and {self.requester} is on its list.",
             )
-        if details.get("others_apply_to") == "original_provider":
+        if route is not None and route.others_apply_to == "original_provider":
             reply = ctx.rule("share.conditional.provider_reply")
-            deadline = details.get("reply_deadline")
             apply_step = ReviewStep(
-                self.requester,
-                "向原始数据提供部门提出申请，明确应用场景和需求字段",
-                "apply to the original provider, stating the scenario and the fields needed",
-                None,
-                None,
-                rule.source,
+                actor=self.requester,
+                zh="向原始数据提供部门提出申请，明确应用场景和需求字段",
+                en="apply to the original provider, stating the scenario and the fields needed",
+                source=rule.source,
             )
             review = ReviewStep(
-                res.provider,
-                "原始数据提供部门审核",
-                "the original provider reviews",
-                None if deadline == "not_specified" else deadline,
-                None,
-                rule.source,
+                actor=res.provider,
+                zh="原始数据提供部门审核",
+                en="the original provider reviews",
+                source=rule.source,
             )
-            if deadline == "not_specified" and reply is not None:
-                ctx.warnings.append(
+            if route.reply_deadline == "not_specified" and reply is not None:
+                ctx.warn(
+                    "access.dedicated_reply_deadline_open",
+                    f"{rule.source.short}未规定专用数据的答复时限；是否适用{reply.source.short}"
+                    "尚无定论（见本配置的解读）",
                     f"{rule.source.short} states no reply deadline for dedicated data; whether "
-                    f"{reply.source.short} applies is open (see the profile's readings)"
+                    f"{reply.source.short} applies is open (see the profile's readings)",
                 )
             return self.decision(
                 "application",
-                process="conditional_application",
-                reviewers=(Reviewer(res.provider, "provider", rule.source),),
+                process=_APPLICATION,
+                reviewers=(Reviewer(name=res.provider, role="provider", source=rule.source),),
                 steps=(apply_step, review),
                 why_zh=f"该资源为专用数据，{self.requester}不在专用部门名单内，须向原始数据提供部门申请。",
                 why_en=(
@@ -450,9 +466,11 @@ class _Builder:
                     "applies to the original provider."
                 ),
             )
-        ctx.warnings.append(
+        ctx.warn(
+            "access.dedicated_route_unstated",
+            f"{rule.source.short}：未规定不在专用部门名单内的部门如何获取；按其共享类型的一般路径理解",
             f"{rule.source.short}: the route for departments not on the dedicated list is not "
-            "stated; read as the normal path for its share type"
+            "stated; read as the normal path for its share type",
         )
         return None
 
@@ -465,25 +483,23 @@ class _Builder:
             if path_rule.value.kind == "steps":
                 escalation = self._steps(path_rule)
             else:
+                listed = _enum(path_rule) == "negative_list"
                 steps.append(
                     ReviewStep(
-                        "authority",
-                        "不予共享数据实行负面清单管理"
-                        if _enum(path_rule) == "negative_list"
-                        else "不予共享",
-                        "data not shared is managed by a negative list"
-                        if _enum(path_rule) == "negative_list"
+                        actor="authority",
+                        zh="不予共享数据实行负面清单管理" if listed else "不予共享",
+                        en="data not shared is managed by a negative list"
+                        if listed
                         else "not shared",
-                        None,
-                        None,
-                        path_rule.source,
+                        source=path_rule.source,
                     )
                 )
         if not escalation:
             # The refusal path, unless its text limits it to conditional data (Xinzhou 五(三)3:
             # 属于有条件共享但提供部门不予共享).
             esc = ctx.spoken("share.refusal.escalation")
-            if esc is not None and "not_shared" in _details(esc).get("applies_to", ["not_shared"]):
+            scope = _scope(esc)
+            if esc is not None and (scope is None or "not_shared" in scope.applies_to):
                 escalation = self._steps(esc)
         return self.decision(
             "not_shareable",
@@ -503,16 +519,26 @@ class _Builder:
         if rule is None or mode == "direct":
             src = rule.source if rule else None
             steps = (
-                (ReviewStep("requester", "直接获取", "obtain directly", None, None, src),)
+                (
+                    ReviewStep(
+                        actor="requester",
+                        zh="直接获取",
+                        en="obtain directly",
+                        source=src,
+                    ),
+                )
                 if src
                 else ()
             )
-            return self.decision("direct", process="unconditional_access", steps=steps)
+            return self.decision("direct", process=_UNCONDITIONAL, steps=steps)
         if mode == "filing_then_direct":
             step = ReviewStep(
-                "requester", "通过平台备案后直接获取", "file, then obtain", None, None, rule.source
+                actor="requester",
+                zh="通过平台备案后直接获取",
+                en="file, then obtain",
+                source=rule.source,
             )
-            return self.decision("filing", process="unconditional_access", steps=(step,))
+            return self.decision("filing", process=_UNCONDITIONAL, steps=(step,))
         review = ctx.step(
             "share.unconditional.platform_review",
             "platform",
@@ -520,7 +546,7 @@ class _Builder:
             "platform conformity review",
             ctx.as_of,
         )
-        return self.decision("conformity_review", process="unconditional_access", steps=(review,))
+        return self.decision("conformity_review", process=_UNCONDITIONAL, steps=(review,))
 
     def application(self) -> AccessDecision:
         ctx, res = self.ctx, self.res
@@ -558,11 +584,11 @@ class _Builder:
             if stated is not None and isinstance(stated.value, Flag) and stated.value.value:
                 self.findings.append(
                     AccessFinding(
-                        res.provider,
-                        f"{res.provider}未明确“{res.name}”的具体共享条件（{stated.source.short}）。",
-                        f"{res.provider} has not stated the share conditions of '{res.name}' "
+                        against=res.provider,
+                        zh=f"{res.provider}未明确“{res.name}”的具体共享条件（{stated.source.short}）。",
+                        en=f"{res.provider} has not stated the share conditions of '{res.name}' "
                         f"({stated.source.short}).",
-                        stated.source,
+                        source=stated.source,
                     )
                 )
         esc = ctx.spoken("share.refusal.escalation")
@@ -585,7 +611,7 @@ class _Builder:
                 )
         return self.decision(
             "application",
-            process="conditional_application",
+            process=_APPLICATION,
             reviewers=reviewers,
             steps=tuple(steps),
             on_timeout=on_timeout,
@@ -599,17 +625,19 @@ class _Builder:
         if res.fusion is not None:
             joint = ctx.spoken("auth.joint")
             if joint is None:
-                ctx.warnings.append(
+                ctx.warn(
+                    "access.no_joint_rule",
+                    f"{ctx.profile.id}没有联合授权的规定；由融合资源的提供部门审核",
                     f"{ctx.profile.id} has no joint-authorization rule; the provider of the "
-                    "fused resource reviews"
+                    "fused resource reviews",
                 )
             else:
                 out: list[Reviewer] = []
                 if any(i.fusion_authorized for i in res.fusion.inputs):
-                    out.append(Reviewer(res.fusion.lead, "lead", joint.source))
+                    out.append(Reviewer(name=res.fusion.lead, role="lead", source=joint.source))
                 for i in res.fusion.inputs:
                     if not i.fusion_authorized and all(r.name != i.provider for r in out):
-                        out.append(Reviewer(i.provider, "joint", joint.source))
+                        out.append(Reviewer(name=i.provider, role="joint", source=joint.source))
                 return tuple(out)
         if res.delegate is not None:
             delegated = ctx.spoken("auth.delegated_review")
@@ -618,12 +646,18 @@ class _Builder:
                 and isinstance(delegated.value, Flag)
                 and delegated.value.value
             ):
-                return (Reviewer(res.delegate, "delegate", delegated.source),)
-            ctx.warnings.append(
-                f"{ctx.profile.id} does not provide for delegated review; {res.provider} reviews"
+                return (Reviewer(name=res.delegate, role="delegate", source=delegated.source),)
+            ctx.warn(
+                "access.no_delegated_review",
+                f"{ctx.profile.id}未规定委托审核；由{res.provider}审核",
+                f"{ctx.profile.id} does not provide for delegated review; {res.provider} reviews",
             )
         default = ctx.rule("auth.reviewer_default")
-        return (Reviewer(res.provider, "provider", default.source if default else None),)
+        return (
+            Reviewer(
+                name=res.provider, role="provider", source=default.source if default else None
+            ),
+        )
 
     def _steps(self, rule: RuleResult) -> list[ReviewStep]:
         value = rule.value
@@ -631,22 +665,17 @@ class _Builder:
             return []
         out = []
         for step in value.steps:
-            action = str(step.get("action", ""))
-            actor = str(step.get("actor", ""))
-            zh, en = _ACTIONS.get(action, (action, action.replace("_", " ")))
-            out.append(ReviewStep(actor, zh, en, None, None, rule.source))
+            action = step.action
+            words = term("action", action) or Label(zh=action, en=action.replace("_", " "))
+            out.append(
+                ReviewStep(
+                    actor=step.actor,
+                    zh=words.zh,
+                    en=words.en,
+                    source=rule.source,
+                )
+            )
         return out
-
-
-_ACTIONS = {
-    "negotiate": ("与提供部门协商", "negotiate with the provider"),
-    "request_coordination": ("提请主管部门协调", "ask the data authority to coordinate"),
-    "coordinate": ("由主管部门协调", "have the data authority coordinate"),
-    "hold_offline_coordination_meeting": (
-        "由信息中心组织召开线下数据协调会",
-        "have the information centre hold an offline coordination meeting",
-    ),
-}
 
 
 def load_access_request(source: str | Path, *, text: str | None = None) -> AccessRequest:

@@ -161,7 +161,8 @@ def test_late_december_of_the_last_year_carries_a_warning() -> None:
     result = cal.add_working_days(D(2026, 12, 28), 3)
     assert result == D(2026, 12, 31)
     assert result.provisional is False
-    assert any("2027 arrangement is not loaded" in w for w in result.warnings)
+    assert any("2027 arrangement is not loaded" in w.en for w in result.warnings)
+    assert any("2027年的放假安排尚未载入" in w.zh for w in result.warnings)
     assert cal.add_working_days(D(2026, 12, 20), 3).warnings == ()
 
 
@@ -174,7 +175,8 @@ def test_provisional_calendar_estimates_and_says_so() -> None:
     )
     assert result == expected
     assert result.provisional is True
-    assert any("2027" in w and "provisional" in w for w in result.warnings)
+    assert any("2027" in w.en and "provisional" in w.en for w in result.warnings)
+    assert "calendar.provisional_year" in {w.code for w in result.warnings}
     assert cal.day_info(D(2027, 1, 1)).provisional is True
     assert cal.provisional_years[0] == 2027
     # Official-data results stay exact and unflagged on the same calendar.
@@ -290,7 +292,8 @@ class TestGuangxiOverlay:
         result = get_calendar("guangxi").add_working_days(D(2026, 4, 15), 3)
         assert result == D(2026, 4, 22)
         assert len(result.warnings) == 2
-        assert all("medium" in w for w in result.warnings)
+        assert all("medium" in w.en for w in result.warnings)
+        assert {w.code for w in result.warnings} == {"calendar.regional_confidence"}
         assert result.provisional is False
         assert get_calendar("guangxi").day_info(D(2026, 4, 17)).confidence is Confidence.medium
 

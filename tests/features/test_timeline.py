@@ -19,6 +19,7 @@ from govshare._kernel.model import Label
 from govshare.errors import DataFileError, InputError
 from govshare.features.timeline import Timeline, own_level, timeline
 from govshare.processes import EventLogError
+from govshare._kernel.messages import say
 
 ROOT = Path(__file__).resolve().parents[2]
 NO_REPLY = ROOT / "docs" / "examples" / "no-reply.log.yaml"
@@ -115,8 +116,8 @@ def test_the_log_level_falls_back_to_a_profiles_own_level_and_says_so() -> None:
         _d("2026-10-10"),
     ]
     assert tl.notes == ()
-    assert any("replayed at prefectural level" in w for w in tl.lanes[1].warnings)
-    assert not any("replayed at" in w for w in tl.lanes[0].warnings)
+    assert any("replayed at prefectural level" in say(w, "en") for w in tl.lanes[1].warnings)
+    assert not any("replayed at" in say(w, "en") for w in tl.lanes[0].warnings)
 
 
 def test_a_forced_level_leaves_a_note_where_no_rule_is_in_force() -> None:
@@ -204,7 +205,7 @@ def test_rule_mode_regional_rest_days() -> None:
     assert liuzhou.marks[0].counted == tuple(
         _d(x) for x in ("2026-04-21", "2026-04-22", "2026-04-23")
     )
-    assert any("medium confidence" in w for w in tl.warnings)
+    assert any("medium confidence" in say(w, "en") for w in tl.warnings)
 
 
 @settings(max_examples=25, deadline=None)

@@ -1,8 +1,12 @@
-"""The replay engine on Hubei's conditional application: timers, joint review, bad logs.
+"""The replay engine: its generic behaviour on a small made-up reference profile
+(tests/fixtures/reference.yaml, citing the synthetic tests/fixtures/reference_law.txt), and
+Hubei's conditional application (layered rules, joint and delegated review).
 
 Expected dates are counted by hand from 国办发明电〔2025〕7号 (2026): Oct 1-7 rest (国庆),
 Sat Oct 10 a make-up working day. Working days after Wed 2026-09-30: Oct 8 (1), Oct 9 (2),
 Oct 10 (3), Oct 12 (4), Oct 13 (5), Oct 14 (6), Oct 15 (7), Oct 16 (8), Oct 19 (9), Oct 20 (10).
+The reference profile's provider replies within 3 working days: due Sat Oct 10 (a make-up
+working day), deadline 2026-10-11T00:00 Asia/Shanghai (2026-10-10T16:00Z).
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ from govshare.processes import (
     replay,
 )
 
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 HB = load_profile("hubei")
+REF = load_profile(FIXTURES / "reference.yaml")
 SUBMIT: dict[str, Any] = {"at": "2026-09-30T10:00", "type": "submit", "by": "省卫健委"}
 
 
@@ -37,6 +43,79 @@ def _at(day: str) -> dt.datetime:
 
 def run(events: list[Any], as_of: str, level: str = "provincial") -> Any:
     return replay(HB, "conditional_application", events, as_of=as_of, level=level)
+
+
+def ref(events: list[Any], as_of: str, level: str = "provincial") -> Any:
+    """Replay the reference profile's conditional application."""
+    return replay(REF, "conditional_application", events, as_of=as_of, level=level)
+
+
+def test_the_reference_profile_quotes_its_synthetic_text_verbatim() -> None:
+    """Every quote of the reference profile is in tests/fixtures/reference_law.txt."""
+    law = (FIXTURES / "reference_law.txt").read_text("utf-8")
+    quotes = [e.quote for entries in REF.model.rules.values() for e in entries]
+    assert quotes
+    assert all(q is not None and q in law for q in quotes)
+
+
+def test_no_reply_is_deemed_consent_once_the_due_day_has_ended() -> None:
+    """3 working days from Wed 9/30: Oct 8, Oct 9, Sat Oct 10 (make-up) -> due Oct 10;
+    deemed consent at Oct 11 00:00 (第四条)."""
+    on_due_day = ref([SUBMIT], "2026-10-10")
+    assert on_due_day.state == "provider_review"
+    (duty,) = on_due_day.open_duties
+    assert (duty.actor, duty.due) == ("provider", dt.date(2026, 10, 10))
+    assert duty.end_instant == _at("2026-10-11T00:00")
+    assert not duty.overdue
+    assert not on_due_day.deemed_consent
+
+    after = ref([SUBMIT], "2026-10-11")
+    assert (after.state, after.terminal, after.deemed_consent) == ("authorized", True, True)
+    (fired,) = after.fired
+    assert (fired.kind, fired.at, fired.due) == (
+        "deemed_consent",
+        _at("2026-10-11T00:00"),
+        dt.date(2026, 10, 10),
+    )
+    assert (fired.source.doc, fired.source.article) == ("ref-law", "第三条")
+    assert fired.outcome_source is not None
+    assert fired.outcome_source.article == "第四条"
+    last = after.trace[-1]
+    assert (last.index, last.event, last.to_state) == (None, "deemed_consent", "authorized")
+    assert last.label.zh == "逾期视为同意，自动授权"
+    assert last.note is not None
+    assert last.note.code == "process.no_reply"
+    assert last.note.en == "provider: no reply by 2026-10-10"
+    assert last.note.zh == "提供部门：未在2026-10-10前答复"
+    (violation,) = after.violations
+    assert (violation.kind, violation.consequence) == ("overdue", "deemed_consent")
+    assert violation.late_working_days is None
+    assert violation.message.code == "process.overdue"
+    assert violation.message.zh == "提供部门未在2026-10-10前办理（3个工作日）"
+
+
+def test_a_reply_in_time_authorizes_with_no_timer_fired() -> None:
+    """A reply at 23:59 on the due day (Sat Oct 10, a make-up working day) is in time."""
+    st = ref([SUBMIT, {"at": "2026-10-10T23:59", "type": "approve"}], "2026-10-20")
+    assert st.state == "authorized"
+    assert (st.fired, st.violations) == ((), ())
+    assert [s.event for s in st.trace] == ["submit", "approve"]
+    (record,) = st.duties
+    assert (record.outcome, record.ended) == ("done", _at("2026-10-10T23:59"))
+
+
+def test_the_unconditional_process_needs_no_review() -> None:
+    """第二条: unconditional data is obtained directly, no timer."""
+    st = replay(
+        REF,
+        "unconditional_access",
+        [{"at": "2026-10-09", "type": "obtain"}],
+        as_of="2026-10-09",
+        level="prefectural",
+    )
+    assert (st.state, st.terminal, st.open_duties) == ("obtained", True, ())
+    assert st.trace[0].source is not None
+    assert st.trace[0].source.article == "第二条"
 
 
 def test_provincial_no_reply_is_deemed_consent_after_oct_13_ends() -> None:
@@ -80,10 +159,10 @@ def test_prefectural_level_counts_ten_days_under_order_419() -> None:
 
 
 def test_a_reply_at_the_end_instant_is_too_late() -> None:
-    """24:00 of Oct 13 is 00:00 of Oct 14: the deadline has passed by then."""
-    events = [SUBMIT, {"at": "2026-10-14T00:00", "type": "approve", "by": "省公安厅"}]
+    """24:00 of Oct 10 is 00:00 of Oct 11: the deadline has passed by then."""
+    events = [SUBMIT, {"at": "2026-10-11T00:00", "type": "approve"}]
     with pytest.raises(EventNotAllowedError) as err:
-        run(events, "2026-10-20")
+        ref(events, "2026-10-20")
     assert err.value.index == 1
     assert err.value.state == "authorized"
     assert err.value.allowed == ()
@@ -105,11 +184,11 @@ def test_reply_in_time_then_authorization() -> None:
 
 
 def test_refusal_needs_reasons() -> None:
-    events = [SUBMIT, {"at": "2026-10-09", "type": "refuse", "by": "省公安厅"}]
+    events = [SUBMIT, {"at": "2026-10-09", "type": "refuse"}]
     with pytest.raises(MissingEventFieldError) as err:
-        run(events, "2026-10-20")
+        ref(events, "2026-10-20")
     assert (err.value.index, err.value.field) == (1, "reasons")
-    assert "第十四条(二)" in str(err.value)
+    assert "第三条" in str(err.value)
 
 
 def test_refusal_then_escalation_under_the_rules() -> None:
@@ -194,7 +273,8 @@ def test_delegated_review_where_the_rules_allow_it() -> None:
     ]
     st = run(events, "2026-10-10")
     assert st.state == "approved"
-    assert st.trace[1].note == "on behalf of 省公安厅"
+    assert st.trace[1].note is not None
+    assert st.trace[1].note.en == "on behalf of 省公安厅"
     with pytest.raises(EventNotAllowedError, match="on behalf"):
         run(events, "2026-10-10", level="prefectural")  # the order has no delegation
 
@@ -202,51 +282,57 @@ def test_delegated_review_where_the_rules_allow_it() -> None:
 class TestBadLogs:
     def test_unknown_event_type(self) -> None:
         with pytest.raises(UnknownEventError) as err:
-            run([{"at": "2026-09-30", "type": "approuve"}], "2026-10-01")
+            ref([{"at": "2026-09-30", "type": "approuve"}], "2026-10-01")
         assert err.value.index == 0
         assert "approve" in err.value.known
 
     def test_event_not_allowed_lists_what_is(self) -> None:
         with pytest.raises(EventNotAllowedError) as err:
-            run([{"at": "2026-09-30", "type": "approve"}], "2026-10-01")
+            ref([{"at": "2026-09-30", "type": "approve"}], "2026-10-01")
         assert (err.value.index, err.value.state, err.value.allowed) == (0, "start", ("submit",))
 
     def test_time_going_backwards(self) -> None:
         events = [SUBMIT, {"at": "2026-09-29", "type": "approve"}]
         with pytest.raises(EventOrderError) as err:
-            run(events, "2026-10-01")
+            ref(events, "2026-10-01")
         assert err.value.index == 1
 
     def test_naive_and_aware_mixed(self) -> None:
         events = [SUBMIT, {"at": "2026-10-09T09:00+08:00", "type": "approve"}]
         with pytest.raises(MixedTimezoneError) as err:
-            run(events, "2026-10-10")
+            ref(events, "2026-10-10")
         assert err.value.index == 1
         assert "events[0]" in str(err.value)
 
     def test_aware_times_are_converted_to_shanghai(self) -> None:
-        """2026-10-13T16:30Z is 2026-10-14T00:30 in Shanghai: after the deadline."""
+        """2026-10-10T16:30Z is 2026-10-11T00:30 in Shanghai: after the deadline; 15:30Z
+        (23:30 in Shanghai) is still in time."""
+        in_time = [
+            {"at": "2026-09-30T02:00Z", "type": "submit"},
+            {"at": "2026-10-10T15:30Z", "type": "approve"},
+        ]
+        assert ref(in_time, "2026-10-20").state == "authorized"
         events = [
             {"at": "2026-09-30T02:00Z", "type": "submit"},
-            {"at": "2026-10-13T16:30Z", "type": "approve"},
+            {"at": "2026-10-10T16:30Z", "type": "approve"},
         ]
         with pytest.raises(EventNotAllowedError):
-            run(events, "2026-10-20")
+            ref(events, "2026-10-20")
 
     def test_bad_timestamp_names_the_event(self) -> None:
         with pytest.raises(Exception, match=r"events\[0\]"):
-            run([{"at": "30/09/2026", "type": "submit"}], "2026-10-01")
+            ref([{"at": "30/09/2026", "type": "submit"}], "2026-10-01")
 
     def test_malformed_event_names_index_and_field(self) -> None:
         with pytest.raises(EventLogError, match=r"events\[1\] \(approve\): colour") as err:
-            run([SUBMIT, {"at": "2026-10-09", "type": "approve", "colour": "red"}], "2026-10-10")
+            ref([SUBMIT, {"at": "2026-10-09", "type": "approve", "colour": "red"}], "2026-10-10")
         assert err.value.index == 1
 
     def test_unknown_process_and_level(self) -> None:
         with pytest.raises(InputError, match="conditional_application"):
-            replay(HB, "nope", [], as_of="2026-10-01", level="provincial")
+            replay(REF, "nope", [], as_of="2026-10-01", level="provincial")
         with pytest.raises(InputError, match="level"):
-            replay(HB, "conditional_application", [], as_of="2026-10-01", level="city")
+            replay(REF, "conditional_application", [], as_of="2026-10-01", level="city")
 
 
 def test_events_after_as_of_are_ignored_and_event_objects_accepted() -> None:
@@ -254,8 +340,8 @@ def test_events_after_as_of_are_ignored_and_event_objects_accepted() -> None:
         Event(at=dt.datetime(2026, 9, 30, 10, 0), type="submit"),
         Event(at=dt.date(2026, 10, 9), type="refuse", reasons="x"),
     ]
-    assert run(events, "2026-10-08").state == "provider_review"
-    assert run(events, "2026-10-09").state == "refused"
+    assert ref(events, "2026-10-08").state == "provider_review"
+    assert ref(events, "2026-10-09").state == "refused"
 
 
 def test_unconditional_access_path_depends_on_the_rule_in_force() -> None:

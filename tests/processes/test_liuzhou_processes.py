@@ -65,7 +65,7 @@ class TestConditionalApplication:
         assert push.source is not None
         assert (push.source.article, push.source.clause) == ("第二十六条", "(四)")
         # the text gives no date for the document: every result says so
-        assert any("in-force date is unknown" in w for w in st.warnings)
+        assert any("in-force date is unknown" in w.en for w in st.warnings)
 
     def test_no_reply_is_overdue_not_deemed_consent(self, lz: JurisdictionProfile) -> None:
         """Due Oct 10; at Oct 14 no reply: late Oct 12, 13, 14 = 3, ongoing, no consent."""
@@ -399,8 +399,8 @@ class TestPlatformAccount:
         )
         (duty,) = st.open_duties
         assert duty.due == D(2026, 4, 22)
-        assert any(w.startswith("2026-04-17") and "三月三" in w for w in duty.warnings)
-        assert any(w.startswith("2026-04-20") and "三月三" in w for w in duty.warnings)
+        assert any(w.en.startswith("2026-04-17") and "三月三" in w.en for w in duty.warnings)
+        assert any(w.en.startswith("2026-04-20") and "三月三" in w.en for w in duty.warnings)
 
 
 def test_catalog_offline_in_use_must_go_through_coordination() -> None:

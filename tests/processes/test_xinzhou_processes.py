@@ -234,7 +234,8 @@ class TestConditionalApplication:
         ]
         st = run(xz, "conditional_application", events, "2026-10-30")
         assert st.state == "approved"
-        assert st.trace[-1].note == "on behalf of 市民政局"
+        assert st.trace[-1].note is not None
+        assert st.trace[-1].note.en == "on behalf of 市民政局"
 
     def test_two_reviewers_one_silent(self, xz: JurisdictionProfile) -> None:
         """Each reviewer has its own 5 working days from forwarding (due Oct 15).

@@ -207,8 +207,8 @@ def test_liuzhou_counts_on_guangxi_and_says_its_date_is_unknown() -> None:
     liuzhou = load_profile("liuzhou")
     dl = liuzhou.deadline("share.conditional.provider_reply", "2026-04-15", level="prefectural")
     assert dl.due == dt.date(2026, 4, 22)
-    assert any("in-force date is unknown" in w for w in dl.warnings)
-    assert any("medium confidence" in w for w in dl.warnings)
+    assert any("in-force date is unknown" in w.en for w in dl.warnings)
+    assert any("medium confidence" in w.en for w in dl.warnings)
 
 
 @pytest.mark.parametrize(

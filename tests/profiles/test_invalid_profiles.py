@@ -48,3 +48,21 @@ def test_invalid_profile_is_rejected_with_its_location(name: str) -> None:
     assert str(path) in text
     assert needle in text
     assert any(issue.line == line for issue in info.value.issues), text
+
+
+def test_a_process_access_decisions_lead_to_must_exist(tmp_path: Path) -> None:
+    """Access decisions name conditional_application and unconditional_access: a
+    jurisdiction profile with processes but without one is rejected at load, at the
+    line of its ``processes:``."""
+    bundled = Path(__file__).resolve().parents[2] / "profiles" / "xinzhou.yaml"
+    text = bundled.read_text("utf-8")
+    assert "\n  unconditional_access:\n" in text
+    lines = text.splitlines()
+    processes_line = lines.index("processes:") + 1
+    path = tmp_path / "xinzhou.yaml"
+    path.write_text(text.replace("\n  unconditional_access:\n", "\n  other_access:\n"), "utf-8")
+    with pytest.raises(DataFileError) as info:
+        load_profile(path)
+    (issue,) = info.value.issues
+    assert "'unconditional_access' is missing" in issue.message
+    assert issue.line == processes_line

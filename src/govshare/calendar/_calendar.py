@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 from govshare._kernel.dates import SHANGHAI, DateLike, to_date
 from govshare._kernel.optional import require
+from govshare._kernel.messages import Notice
+from govshare._kernel.vocabulary import label
 from govshare.calendar._model import Arrangement, Confidence, DayEntry, Overlay
 from govshare.errors import CalendarRangeError, InputError
 
@@ -46,12 +48,32 @@ PROVISIONAL_YEARS = 5
 _AMENDABLE_FROM = 29
 
 
-def _amendable_warning(d: dt.date) -> str:
-    return (
-        f"{d.isoformat()}: the {d.year + 1} arrangement is not loaded, and New Year "
+def _amendable_warning(d: dt.date) -> Notice:
+    return Notice(
+        code="calendar.next_year_not_loaded",
+        zh=f"{d.isoformat()}：{d.year + 1}年的放假安排尚未载入，而元旦安排曾调整到前一年"
+        "12月29日起的日期（2007-12-29、2018-12-29上班，2018-12-31休息），此日期仍可能变化",
+        en=f"{d.isoformat()}: the {d.year + 1} arrangement is not loaded, and New Year "
         "arrangements have changed days back to December 29 of the year before "
-        "(2007-12-29, 2018-12-29 worked; 2018-12-31 off), so this date may still change"
+        "(2007-12-29, 2018-12-29 worked; 2018-12-31 off), so this date may still change",
     )
+
+
+def _provisional_warning(year: int) -> Notice:
+    return Notice(
+        code="calendar.provisional_year",
+        zh=f"{year}：未载入官方放假安排；工作日按法定节假日规则估算（holidays 包推算），"
+        "调休上班日未知（暂定）",
+        en=f"{year}: no official arrangement is loaded; working days estimated from "
+        "the statutory holiday rules (holidays package projection), make-up "
+        "working days unknown (provisional)",
+    )
+
+
+def _dated(d: dt.date, notice: Notice) -> Notice:
+    """A day's warning, its date first."""
+    day = d.isoformat()
+    return Notice(code=notice.code, zh=f"{day}：{notice.zh}", en=f"{day}: {notice.en}")
 
 
 DayKind = Literal[
@@ -75,10 +97,12 @@ class WorkDate(dt.date):
 
     __slots__ = ("_provisional", "_warnings")
     _provisional: bool
-    _warnings: tuple[str, ...]
+    _warnings: tuple[Notice, ...]
 
     @classmethod
-    def _make(cls, d: dt.date, provisional: bool = False, warnings: Sequence[str] = ()) -> WorkDate:
+    def _make(
+        cls, d: dt.date, provisional: bool = False, warnings: Sequence[Notice] = ()
+    ) -> WorkDate:
         out = cls(d.year, d.month, d.day)
         out._provisional = provisional
         out._warnings = tuple(warnings)
@@ -90,8 +114,9 @@ class WorkDate(dt.date):
         return bool(getattr(self, "_provisional", False))
 
     @property
-    def warnings(self) -> tuple[str, ...]:
-        """Why the result is less than certain; empty when it rests on official data only."""
+    def warnings(self) -> tuple[Notice, ...]:
+        """Why the result is less than certain (bilingual notices); empty when it rests on
+        official data only."""
         return tuple(getattr(self, "_warnings", ()))
 
     def as_date(self) -> dt.date:
@@ -99,7 +124,7 @@ class WorkDate(dt.date):
         return dt.date(self.year, self.month, self.day)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DayInfo:
     """What the calendar knows about one date, and from where."""
 
@@ -112,7 +137,7 @@ class DayInfo:
     provisional: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class _Note:
     """An explicitly stated day status with its provenance."""
 
@@ -121,7 +146,7 @@ class _Note:
     name: str
     source: str
     confidence: Confidence
-    warning: str | None = None
+    warning: Notice | None = None
 
 
 def _national_notes(arrangements: Sequence[Arrangement]) -> tuple[dict[dt.date, _Note], set[int]]:
@@ -151,7 +176,11 @@ def _national_notes(arrangements: Sequence[Arrangement]) -> tuple[dict[dt.date, 
         for entries, working, kind in stated:
             for entry in entries:
                 note = _Note(
-                    working, kind, entry.name, entry.notice or default, Confidence.official
+                    working=working,
+                    kind=kind,
+                    name=entry.name,
+                    source=entry.notice or default,
+                    confidence=Confidence.official,
                 )
                 for d in entry.dates():
                     notes[d] = note
@@ -166,20 +195,20 @@ def _provisional_notes(years: Iterable[int]) -> dict[dt.date, _Note]:
     estimate = holidays.country_holidays("CN", years=list(years))
     for day, name in sorted(estimate.items()):
         notes[day] = _Note(
-            False,
-            "statutory_holiday",
-            str(name),
-            "holidays package projection (estimate)",
-            Confidence.low,
+            working=False,
+            kind="statutory_holiday",
+            name=str(name),
+            source="holidays package projection (estimate)",
+            confidence=Confidence.low,
         )
     for day in sorted(getattr(estimate, "weekend_workdays", ())):
         if day.year in years:
             notes[day] = _Note(
-                True,
-                "makeup_working_day",
-                "estimated make-up day",
-                "holidays package projection (estimate)",
-                Confidence.low,
+                working=True,
+                kind="makeup_working_day",
+                name="estimated make-up day",
+                source="holidays package projection (estimate)",
+                confidence=Confidence.low,
             )
     return notes
 
@@ -191,26 +220,33 @@ def _overlay_notes(overlays: Sequence[Overlay]) -> dict[dt.date, _Note]:
         for entry in overlay.entries:
             warning = None
             if entry.confidence.warns:
-                warning = (
-                    f"{overlay.name.zh}: {entry.name} {entry.status} day at "
-                    f"{entry.confidence.value} confidence (source: {entry.source})"
+                status_zh = label("word", entry.status, "zh")
+                sure = label("word", f"confidence_{entry.confidence.value}", "zh")
+                warning = Notice(
+                    code="calendar.regional_confidence",
+                    zh=f"{overlay.name.zh}：{entry.name}（{status_zh}）来源可信度为{sure}"
+                    f"（来源：{entry.source}）",
+                    en=f"{overlay.name.en}: {entry.name} {entry.status} day at "
+                    f"{entry.confidence.value} confidence (source: {entry.source})",
                 )
             kind: DayKind = (
                 "regional_working_day" if entry.status == "working" else "regional_rest_day"
             )
             for d in entry.dates():
                 notes[d] = _Note(
-                    entry.status == "working",
-                    kind,
-                    entry.name,
-                    entry.source,
-                    entry.confidence,
-                    warning,
+                    working=entry.status == "working",
+                    kind=kind,
+                    name=entry.name,
+                    source=entry.source,
+                    confidence=entry.confidence,
+                    warning=warning,
                 )
     return notes
 
 
-_Scan = tuple[list[bool], list[tuple[int, str]], list[int]]
+#: Per day: working?; the uncertain days with their warning (None: a provisional year,
+#: explained once per year); whether the day lacks official data.
+_Scan = tuple[list[bool], list[tuple[int, Notice | None]], list[int]]
 
 
 def _scan_days(
@@ -224,7 +260,7 @@ def _scan_days(
 ) -> _Scan:
     """Per day: working?, its warnings, and whether it lacks official data."""
     working = [False] * size
-    uncertain: list[tuple[int, str]] = []
+    uncertain: list[tuple[int, Notice | None]] = []
     uncovered = [0] * size
     for i in range(size):
         d = dt.date.fromordinal(base + i)
@@ -232,13 +268,13 @@ def _scan_days(
         if stated is not None:
             working[i] = stated.working
             if stated.warning:
-                uncertain.append((i, f"{d.isoformat()}: {stated.warning}"))
+                uncertain.append((i, _dated(d, stated.warning)))
         elif d.weekday() < 5:
             working[i] = True
         if d.year in uncovered_years:
             uncovered[i] = 1
         elif d.year in estimated_years:
-            uncertain.append((i, ""))  # explained once per year by WorkCalendar._warnings
+            uncertain.append((i, None))  # explained once per year by WorkCalendar._warnings
         elif d.month == 12 and d.day >= _AMENDABLE_FROM and d.year + 1 not in covered:
             uncertain.append((i, _amendable_warning(d)))
     return working, uncertain, uncovered
@@ -396,25 +432,21 @@ class WorkCalendar:
             )
             raise self._range_error(self._date(first), operation)
 
-    def _warnings(self, lo: int, hi: int) -> tuple[str, ...]:
+    def _warnings(self, lo: int, hi: int) -> tuple[Notice, ...]:
         """The warnings of the uncertain days in [lo, hi]."""
         if lo > hi or not self._uncertain_cum[hi + 1] - self._uncertain_cum[lo]:
             return ()
         keys = self._uncertain_keys
-        out: list[str] = []
+        out: list[Notice] = []
         seen_years: set[int] = set()
-        for i, text in self._uncertain[bisect_left(keys, lo) : bisect_right(keys, hi)]:
-            if text:
-                out.append(text)
+        for i, notice in self._uncertain[bisect_left(keys, lo) : bisect_right(keys, hi)]:
+            if notice is not None:
+                out.append(notice)
             else:
                 year = self._date(i).year
                 if year not in seen_years:
                     seen_years.add(year)
-                    out.append(
-                        f"{year}: no official arrangement is loaded; working days estimated from "
-                        "the statutory holiday rules (holidays package projection), make-up "
-                        "working days unknown (provisional)"
-                    )
+                    out.append(_provisional_warning(year))
         return tuple(out)
 
     def _provisional_in(self, lo: int, hi: int) -> bool:
@@ -439,9 +471,23 @@ class WorkCalendar:
         if note is None:
             conf = Confidence.low if provisional else Confidence.official
             kind: DayKind = "working_day" if day.weekday() < 5 else "weekend"
-            return DayInfo(day, self._working[i], kind, None, None, conf, provisional)
+            return DayInfo(
+                date=day,
+                working=self._working[i],
+                kind=kind,
+                name=None,
+                source=None,
+                confidence=conf,
+                provisional=provisional,
+            )
         return DayInfo(
-            day, note.working, note.kind, note.name, note.source, note.confidence, provisional
+            date=day,
+            working=note.working,
+            kind=note.kind,
+            name=note.name,
+            source=note.source,
+            confidence=note.confidence,
+            provisional=provisional,
         )
 
     def add_working_days(self, start: DateLike, n: int) -> WorkDate:
@@ -483,7 +529,7 @@ class WorkCalendar:
         count = self._work_cum[hi + 1] - self._work_cum[lo + 1]
         return count if i <= j else -count
 
-    def warnings_between(self, a: DateLike, b: DateLike) -> tuple[str, ...]:
+    def warnings_between(self, a: DateLike, b: DateLike) -> tuple[Notice, ...]:
         """The warnings (provisional years, low-confidence regional days) of days in ``[a, b]``."""
         i = self._index(a, "a", "warnings_between")
         j = self._index(b, "b", "warnings_between")
@@ -639,7 +685,7 @@ class WorkCalendar:
                 "return_uncertain",
                 False,
                 "True: some results depend on uncertain calendar data "
-                f"({'; '.join(first) or 'provisional'})",
+                f"({'; '.join(w.en for w in first) or 'provisional'})",
             )
         return uncertain
 

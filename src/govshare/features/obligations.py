@@ -33,6 +33,7 @@ from typing import Literal
 
 from pydantic import computed_field
 
+from govshare._kernel.messages import Notice
 from govshare._kernel.model import LEVELS, Label
 from govshare._kernel.vocabulary import term
 from govshare.errors import InputError
@@ -85,7 +86,7 @@ class Obligation:
     overdue: bool = False
     provisional: bool = False
     notes: str | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str | Notice, ...] = ()
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -137,7 +138,7 @@ class ObligationCalendar:
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def warnings(self) -> tuple[str, ...]:
+    def warnings(self) -> tuple[str | Notice, ...]:
         """Every item's warnings, once each, in order."""
         return tuple(dict.fromkeys(w for item in self.items for w in item.warnings))
 
@@ -218,7 +219,7 @@ def _recurring(
     due: dt.date | None = None,
     end_instant: dt.datetime | None = None,
     provisional: bool = False,
-    warnings: tuple[str, ...] = (),
+    warnings: tuple[str | Notice, ...] = (),
 ) -> Obligation:
     """An item of the year for the rule ``r`` (dated or not)."""
     return Obligation(
@@ -278,7 +279,7 @@ def _month_end_item(
         r,
         year,
         _month_end_period(value, r.source.quote),
-        value.details,
+        value.parties.model_dump() if value.parties else {},
         due=dl.due,
         end_instant=dl.end_instant,
         provisional=dl.provisional,
@@ -304,7 +305,8 @@ def _yearly_item(
     if not isinstance(value, Recurring):
         return f"{r.source.short}: a value of kind {value.kind!r} sets no undated yearly duty"
     warnings = r.warnings + _partial_year(profile, r.source.doc, year)
-    return _recurring(profile, r, year, _recurring_period(value), value.details, warnings=warnings)
+    who = value.parties.model_dump() if value.parties else {}
+    return _recurring(profile, r, year, _recurring_period(value), who, warnings=warnings)
 
 
 def _recurring_items(

@@ -39,6 +39,7 @@ from typing import Literal
 from pydantic import computed_field
 
 from govshare._kernel.dates import DateLike, to_date, to_datetime
+from govshare._kernel.messages import Notice
 from govshare._kernel.model import LEVELS, Label
 from govshare.calendar import WorkCalendar, bundled_overlays
 from govshare.errors import GovshareError, InputError
@@ -137,7 +138,7 @@ class Lane:
     state_label: Label | None = None
     terminal: bool = False
     note: str | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str | Notice, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -172,7 +173,7 @@ class Timeline:
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def warnings(self) -> tuple[str, ...]:
+    def warnings(self) -> tuple[str | Notice, ...]:
         """The lanes' warnings (trial documents, provisional calendar years), once each."""
         return tuple(dict.fromkeys(w for lane in self.lanes for w in lane.warnings))
 
@@ -494,7 +495,7 @@ def _lane(
 
 def _lane_days(
     prof: JurisdictionProfile, lo: dt.date, hi: dt.date
-) -> tuple[tuple[TimelineDay, ...], str | None, tuple[str, ...]]:
+) -> tuple[tuple[TimelineDay, ...], str | None, tuple[str | Notice, ...]]:
     if (hi - lo).days + 1 > MAX_DAYS:
         raise InputError(
             "as_of", hi.isoformat(), f"a range of at most {MAX_DAYS} days from {lo.isoformat()}"

@@ -4,20 +4,7 @@ The procedures are data in each profile (``processes:``); :func:`replay` runs an
 See docs/processes.md for the log format and examples.
 """
 
-from govshare.processes._engine import (
-    DutyRecord,
-    Finding,
-    FiredTimer,
-    NotBefore,
-    OpenDuty,
-    ProcessStatus,
-    TraceStep,
-    Violation,
-    as_of_instant,
-    get_process,
-    parse_events,
-    replay,
-)
+from govshare.processes._engine import as_of_instant, get_process, parse_events, replay
 from govshare.processes._files import replay_file
 from govshare.processes._log import (
     Event,
@@ -30,6 +17,16 @@ from govshare.processes._log import (
     UnknownEventError,
     load_event_log,
     read_event_log,
+)
+from govshare.processes._results import (
+    DutyRecord,
+    Finding,
+    FiredTimer,
+    NotBefore,
+    OpenDuty,
+    ProcessStatus,
+    TraceStep,
+    Violation,
 )
 
 __all__ = [

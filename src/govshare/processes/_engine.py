@@ -15,11 +15,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TypedDict
 
 from pydantic import ValidationError
 
 from govshare._kernel.dates import DateLike, to_datetime
+from govshare._kernel.messages import Notice
 from govshare._kernel.model import LEVELS, Label
+from govshare._kernel.vocabulary import Kind, term
+from govshare._kernel.vocabulary import label as term_label
 from govshare._kernel.yamlio import first_error
 from govshare.errors import InputError
 from govshare.processes._log import (
@@ -31,7 +35,19 @@ from govshare.processes._log import (
     MixedTimezoneError,
     UnknownEventError,
 )
-from govshare.profiles._model import Value
+from govshare.processes._results import (
+    DutyOutcome,
+    DutyRecord,
+    Finding,
+    FiredKind,
+    FiredTimer,
+    NotBefore,
+    OpenDuty,
+    ProcessStatus,
+    TraceStep,
+    Violation,
+)
+from govshare.profiles._model import Value, period_label
 from govshare.profiles._process_model import START, Duty, Guard, ProcessDef, TransitionDef
 from govshare.profiles._profile import (
     JurisdictionProfile,
@@ -41,13 +57,6 @@ from govshare.profiles._profile import (
 )
 
 __all__ = [
-    "Finding",
-    "FiredTimer",
-    "NotBefore",
-    "OpenDuty",
-    "ProcessStatus",
-    "TraceStep",
-    "Violation",
     "as_of_instant",
     "deems_consent",
     "get_process",
@@ -57,151 +66,22 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class OpenDuty:
-    """A time limit running at ``as_of``: who must act, by when, under which rule."""
-
-    actor: str
-    party: str | None
-    rule: str
-    source: Source
-    period: str
-    started: dt.datetime
-    due: dt.date | None
-    end_instant: dt.datetime | None
-    overdue: bool
-    provisional: bool = False
-    warnings: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class FiredTimer:
-    """A deadline that passed with the duty undone, and what followed."""
-
-    at: dt.datetime
-    kind: str  # "deemed_consent" or "overdue"
-    actor: str
-    party: str | None
-    rule: str
-    source: Source
-    due: dt.date
-    outcome_source: Source | None = None
-
-
-@dataclass(frozen=True)
-class Violation:
-    """A rule broken by an actor: a missed deadline or an act done too early.
-
-    ``late_working_days`` counts working days after the due date up to the act that ended
-    the duty, or up to ``as_of`` when it is still undone (``ongoing``). It is None when the
-    law itself ended the duty (deemed consent).
-    """
-
-    kind: str  # "overdue", "too_early" or "missing_prior_step"
-    actor: str
-    party: str | None
-    rule: str
-    source: Source
-    message: str
-    due: dt.date | None = None
-    late_working_days: int | None = None
-    ongoing: bool = False
-    event_index: int | None = None
-    consequence: str | None = None
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A warning about an act the rules discourage without forbidding (原则上)."""
-
-    event_index: int
-    rule: str
-    source: Source
-    zh: str
-    en: str
-
-
-@dataclass(frozen=True)
-class NotBefore:
-    """An act that may happen only after a period has run (advance notice, publicity)."""
-
-    event: str
-    earliest: dt.date
-    rule: str
-    source: Source
-    period: str
-
-
-@dataclass(frozen=True)
-class TraceStep:
-    """One step of the replay: an event, or a timer firing (``index`` None), with its text."""
-
-    at: dt.datetime
-    index: int | None
-    event: str
-    actor: str
-    by: str | None
-    from_state: str
-    to_state: str
-    label: Label
-    source: Source | None
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class DutyRecord:
-    """A duty's whole life in the case: when it started, when it was due, how it ended.
-
-    ``outcome`` is ``open`` (still running at ``as_of``), ``done`` (discharged in time),
-    ``late`` (discharged after its due day), ``overdue`` (running past its due day at
-    ``as_of``), ``deemed_consent`` (ended by the law's deemed consent), or ``no_limit``
-    (the rule sets no computable time limit).
-    """
-
-    actor: str
-    party: str | None
-    rule: str
-    source: Source
-    period: str
-    started: dt.datetime
-    due: dt.date | None
-    end_instant: dt.datetime | None
-    ended: dt.datetime | None
-    outcome: str
-    provisional: bool = False
-
-
-@dataclass(frozen=True)
-class ProcessStatus:
-    """Where a case stands at ``as_of``; see :func:`replay`."""
-
-    profile: str
-    process: str
-    level: str
-    as_of: dt.datetime
-    state: str
-    state_label: Label
-    terminal: bool
-    since: dt.datetime | None
-    open_duties: tuple[OpenDuty, ...]
-    fired: tuple[FiredTimer, ...]
-    violations: tuple[Violation, ...]
-    findings: tuple[Finding, ...]
-    not_before: tuple[NotBefore, ...]
-    trace: tuple[TraceStep, ...]
-    warnings: tuple[str, ...]
-    #: every duty of the case in the order they started, open or ended (for timelines and
-    #: side-by-side comparisons)
-    duties: tuple[DutyRecord, ...] = ()
-
-    @property
-    def deemed_consent(self) -> bool:
-        """True when a deadline passed and the law deemed the reviewer to consent."""
-        return any(f.kind == "deemed_consent" for f in self.fired)
-
-
 _TICK = dt.timedelta(microseconds=1)
-_START_LABEL = Label(zh="未开始", en="not started")
+
+
+def _term(kind: Kind, id_: str) -> Label:
+    """A fixed term of the vocabulary (bundled data: a missing one is a packaging bug)."""
+    found = term(kind, id_)
+    if found is None:  # pragma: no cover - tests/_kernel checks the vocabulary
+        raise LookupError(f"govshare/data/vocabulary.yaml has no {kind} {id_!r}")
+    return found
+
+
+def _who(actor: str, party: str | None) -> Label:
+    """An actor, with the party it acts for: ``provider (省公安厅)``."""
+    extra = f"（{party}）" if party else ""
+    extra_en = f" ({party})" if party else ""
+    return Label(zh=term_label("actor", actor, "zh") + extra, en=f"{actor}{extra_en}")
 
 
 def get_process(profile: JurisdictionProfile, process: str) -> ProcessDef:
@@ -220,10 +100,11 @@ class _Timer:
     started: dt.datetime
     source: Source
     period: str
+    period_zh: str
     due: dt.date | None
     end_instant: dt.datetime | None
     provisional: bool
-    warnings: tuple[str, ...]
+    warnings: tuple[Notice, ...]
     fired: bool = False
     violation: int | None = None  # index in _Run.violations of its overdue violation
     ended: dt.datetime | None = None
@@ -252,7 +133,7 @@ class _Run:
     violations: list[Violation] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     trace: list[TraceStep] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
 
     # -- rules ----------------------------------------------------------------------------
 
@@ -270,7 +151,14 @@ class _Run:
         if t.cite is not None:
             doc = self.profile.documents[t.cite.doc]
             c = t.cite
-            return Source(doc.id, doc.title, doc.number, c.article, c.clause, c.quote)
+            return Source(
+                doc=doc.id,
+                title=doc.title,
+                number=doc.number,
+                article=c.article,
+                clause=c.clause,
+                quote=c.quote,
+            )
         assert t.rule is not None  # the model requires one of the two
         return self.rule(t.rule, when).source
 
@@ -292,23 +180,20 @@ class _Run:
                 )
             except NotADeadlineError:
                 d = None
+            vague = _vague(rule)
             for party in self.parties_for(duty):
-                if d is None:
-                    timer = _Timer(
-                        duty, party, when, rule.source, _vague(rule), None, None, False, ()
-                    )
-                else:
-                    timer = _Timer(
-                        duty,
-                        party,
-                        when,
-                        d.source,
-                        d.period,
-                        d.due,
-                        d.end_instant,
-                        d.provisional,
-                        d.warnings,
-                    )
+                timer = _Timer(
+                    duty=duty,
+                    party=party,
+                    started=when,
+                    source=rule.source if d is None else d.source,
+                    period=vague.en if d is None else d.period,
+                    period_zh=vague.zh if d is None else period_label(rule.value) or vague.zh,
+                    due=None if d is None else d.due,
+                    end_instant=None if d is None else d.end_instant,
+                    provisional=False if d is None else d.provisional,
+                    warnings=() if d is None else d.warnings,
+                )
                 self.timers.append(timer)
                 self.all_timers.append(timer)
 
@@ -328,27 +213,32 @@ class _Run:
         duty = timer.duty
         outcome = self.rule(duty.outcome, timer.started) if duty.outcome else None
         deemed = outcome is not None and deems_consent(outcome.value)
-        kind = "deemed_consent" if deemed else "overdue"
+        kind: FiredKind = "deemed_consent" if deemed else "overdue"
         self.fired.append(
             FiredTimer(
-                at,
-                kind,
-                duty.actor,
-                timer.party,
-                duty.rule,
-                timer.source,
-                timer.due,
-                outcome.source if outcome else None,
+                at=at,
+                kind=kind,
+                actor=duty.actor,
+                party=timer.party,
+                rule=duty.rule,
+                source=timer.source,
+                due=timer.due,
+                outcome_source=outcome.source if outcome else None,
             )
         )
-        who = f"{duty.actor}" + (f" ({timer.party})" if timer.party else "")
+        who = _who(duty.actor, timer.party)
+        due = timer.due.isoformat()
         violation = Violation(
-            "overdue",
-            duty.actor,
-            timer.party,
-            duty.rule,
-            timer.source,
-            f"{who} did not act by {timer.due.isoformat()} ({timer.period})",
+            kind="overdue",
+            actor=duty.actor,
+            party=timer.party,
+            rule=duty.rule,
+            source=timer.source,
+            message=Notice(
+                code="process.overdue",
+                zh=f"{who.zh}未在{due}前办理（{timer.period_zh}）",
+                en=f"{who.en} did not act by {due} ({timer.period})",
+            ),
             due=timer.due,
             ongoing=not deemed,
             consequence=kind,
@@ -366,16 +256,20 @@ class _Run:
         if self.pending_parties(duty):
             self.trace.append(
                 TraceStep(
-                    at,
-                    None,
-                    "deemed_consent",
-                    "platform",
-                    timer.party,
-                    self.state,
-                    self.state,
-                    Label(zh="逾期视为同意", en="deemed consent"),
-                    outcome.source,
-                    f"{who}: deemed consent; waiting for the other reviewers",
+                    at=at,
+                    index=None,
+                    event="deemed_consent",
+                    actor="platform",
+                    by=timer.party,
+                    from_state=self.state,
+                    to_state=self.state,
+                    label=_term("duty_outcome", "deemed_consent"),
+                    source=outcome.source,
+                    note=Notice(
+                        code="process.deemed_consent_waiting",
+                        zh=f"{who.zh}：逾期视为同意；等待其他审核方",
+                        en=f"{who.en}: deemed consent; waiting for the other reviewers",
+                    ),
                 )
             )
             return
@@ -386,9 +280,13 @@ class _Run:
             duty.deemed_to,
             actor="platform",
             by=None,
-            label=Label(zh="逾期视为同意，自动授权", en="deemed consent, automatic authorization"),
+            label=_term("word", "deemed_consent_authorized"),
             source=outcome.source,
-            note=f"{who}: no reply by {timer.due.isoformat()}",
+            note=Notice(
+                code="process.no_reply",
+                zh=f"{who.zh}：未在{due}前答复",
+                en=f"{who.en}: no reply by {due}",
+            ),
         )
 
     def pending_parties(self, duty: Duty) -> list[str]:
@@ -425,10 +323,23 @@ class _Run:
         by: str | None,
         label: Label,
         source: Source | None,
-        note: str | None = None,
+        note: Notice | None = None,
     ) -> None:
         before = self.state
-        self.trace.append(TraceStep(at, index, event, actor, by, before, to, label, source, note))
+        self.trace.append(
+            TraceStep(
+                at=at,
+                index=index,
+                event=event,
+                actor=actor,
+                by=by,
+                from_state=before,
+                to_state=to,
+                label=label,
+                source=source,
+                note=note,
+            )
+        )
         if to == before:
             return
         self.close_timers(at)
@@ -463,16 +374,18 @@ def guard_holds(g: Guard, value: Value | None) -> bool:
     elif value.kind == "bool":
         tokens = {"true" if value.value else "false"}
     elif value.kind == "steps":
-        tokens = {str(step.get("action")) for step in value.steps}
+        tokens = {step.action for step in value.steps}
     elif value.kind == "set":
         tokens = set(value.values)
     return bool(tokens & set(g.is_ or ()))
 
 
-def _vague(rule: RuleResult) -> str:
+def _vague(rule: RuleResult) -> Label:
+    """The period of a duty with no computable time limit."""
     if rule.value is not None and rule.value.kind == "promptly":
-        return "promptly (及时), no fixed time limit"
-    return f"no computable time limit ({rule.value.kind if rule.value else 'not specified'})"
+        return Label(zh="及时，无固定时限", en="promptly (及时), no fixed time limit")
+    kind = rule.value.kind if rule.value else "not specified"
+    return Label(zh=f"无可计算时限（{kind}）", en=f"no computable time limit ({kind})")
 
 
 def _check_log(name: str, proc: ProcessDef, events: Sequence[Event]) -> list[dt.datetime]:
@@ -646,10 +559,22 @@ def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
     ):
         f = chosen.finding
         run.findings.append(
-            Finding(i, f.rule, run.rule(f.rule, at).source, f.message.zh, f.message.en)
+            Finding(
+                event_index=i,
+                rule=f.rule,
+                source=run.rule(f.rule, at).source,
+                zh=f.message.zh,
+                en=f.message.en,
+            )
         )
     run.history.append((ev.type, at))
-    note = f"on behalf of {ev.on_behalf_of}" if ev.on_behalf_of else None
+    note = None
+    if ev.on_behalf_of:
+        note = Notice(
+            code="process.on_behalf_of",
+            zh=f"代{ev.on_behalf_of}审核",
+            en=f"on behalf of {ev.on_behalf_of}",
+        )
     if chosen.join == "all" and run.parties and party is not None:
         run.responded.setdefault(ev.type, set()).add(party)
         run.close_timers(at, party)
@@ -659,16 +584,20 @@ def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
         if waiting:
             run.trace.append(
                 TraceStep(
-                    at,
-                    i,
-                    ev.type,
-                    chosen.actor,
-                    ev.by,
-                    run.state,
-                    run.state,
-                    chosen.label,
-                    source,
-                    f"{party} done; waiting for {', '.join(waiting)}",
+                    at=at,
+                    index=i,
+                    event=ev.type,
+                    actor=chosen.actor,
+                    by=ev.by,
+                    from_state=run.state,
+                    to_state=run.state,
+                    label=chosen.label,
+                    source=source,
+                    note=Notice(
+                        code="process.waiting_for_reviewers",
+                        zh=f"{party}已办理；等待{'、'.join(waiting)}",
+                        en=f"{party} done; waiting for {', '.join(waiting)}",
+                    ),
                 )
             )
             return
@@ -730,27 +659,37 @@ def _check_wait(run: _Run, i: int, ev: Event, t: TransitionDef, at: dt.datetime)
     if anchor is None:
         run.violations.append(
             Violation(
-                "missing_prior_step",
-                t.actor,
-                None,
-                w.rule,
-                rule.source,
-                f"{ev.type} without a prior {w.after} ({value.n} working days required)",
+                kind="missing_prior_step",
+                actor=t.actor,
+                party=None,
+                rule=w.rule,
+                source=rule.source,
+                message=Notice(
+                    code="process.missing_prior_step",
+                    zh=f"{ev.type}之前没有{w.after}（须满{value.n}个工作日）",
+                    en=f"{ev.type} without a prior {w.after} ({value.n} working days required)",
+                ),
                 event_index=i,
             )
         )
         return
     end = run.profile.calendar.add_working_days(anchor.date(), value.n)
     if at.date() <= end:
+        day, since = at.date().isoformat(), anchor.date().isoformat()
         run.violations.append(
             Violation(
-                "too_early",
-                t.actor,
-                None,
-                w.rule,
-                rule.source,
-                f"{ev.type} on {at.date().isoformat()}: the {value.n} working days from "
-                f"{w.after} on {anchor.date().isoformat()} run to {end.isoformat()}",
+                kind="too_early",
+                actor=t.actor,
+                party=None,
+                rule=w.rule,
+                source=rule.source,
+                message=Notice(
+                    code="process.too_early",
+                    zh=f"{ev.type}于{day}：自{since}的{w.after}起{value.n}个工作日"
+                    f"至{end.isoformat()}方满",
+                    en=f"{ev.type} on {day}: the {value.n} working days from "
+                    f"{w.after} on {since} run to {end.isoformat()}",
+                ),
                 due=end + dt.timedelta(days=1),
                 event_index=i,
             )
@@ -764,20 +703,7 @@ def _status(run: _Run, until: dt.datetime) -> ProcessStatus:
             late = cal.working_days_between(v.due, max(v.due, until.date()))
             run.violations[i] = replace(v, late_working_days=late)
     duties = tuple(
-        OpenDuty(
-            t.duty.actor,
-            t.party,
-            t.duty.rule,
-            t.source,
-            t.period,
-            t.started,
-            t.due,
-            t.end_instant,
-            t.fired,
-            t.provisional,
-            t.warnings,
-        )
-        for t in run.timers
+        OpenDuty(**_duty_fields(t), overdue=t.fired, warnings=t.warnings) for t in run.timers
     )
     waits: list[NotBefore] = []
     for t in run.proc.transitions:
@@ -792,11 +718,11 @@ def _status(run: _Run, until: dt.datetime) -> ProcessStatus:
         end = cal.add_working_days(anchor.date(), rule.value.n)
         waits.append(
             NotBefore(
-                t.event,
-                end + dt.timedelta(days=1),
-                t.wait.rule,
-                rule.source,
-                f"{rule.value.n} working days from {t.wait.after}",
+                event=t.event,
+                earliest=end + dt.timedelta(days=1),
+                rule=t.wait.rule,
+                source=rule.source,
+                period=f"{rule.value.n} working days from {t.wait.after}",
             )
         )
     state = run.proc.states.get(run.state)
@@ -809,7 +735,7 @@ def _status(run: _Run, until: dt.datetime) -> ProcessStatus:
         level=run.level,
         as_of=until,
         state=run.state,
-        state_label=state.label if state else _START_LABEL,
+        state_label=state.label if state else _term("word", "not_started"),
         terminal=bool(state and state.terminal),
         since=run.since,
         open_duties=duties,
@@ -824,6 +750,7 @@ def _status(run: _Run, until: dt.datetime) -> ProcessStatus:
 
 
 def _record(t: _Timer) -> DutyRecord:
+    outcome: DutyOutcome
     if t.deemed:
         outcome = "deemed_consent"
     elif t.due is None:
@@ -832,16 +759,31 @@ def _record(t: _Timer) -> DutyRecord:
         outcome = "overdue" if t.fired else "open"
     else:
         outcome = "late" if t.fired else "done"
-    return DutyRecord(
-        t.duty.actor,
-        t.party,
-        t.duty.rule,
-        t.source,
-        t.period,
-        t.started,
-        t.due,
-        t.end_instant,
-        t.ended,
-        outcome,
-        t.provisional,
+    return DutyRecord(**_duty_fields(t), ended=t.ended, outcome=outcome)
+
+
+class _DutyFields(TypedDict):
+    actor: str
+    party: str | None
+    rule: str
+    source: Source
+    period: str
+    started: dt.datetime
+    due: dt.date | None
+    end_instant: dt.datetime | None
+    provisional: bool
+
+
+def _duty_fields(t: _Timer) -> _DutyFields:
+    """What an open duty and a duty record say alike about a timer."""
+    return _DutyFields(
+        actor=t.duty.actor,
+        party=t.party,
+        rule=t.duty.rule,
+        source=t.source,
+        period=t.period,
+        started=t.started,
+        due=t.due,
+        end_instant=t.end_instant,
+        provisional=t.provisional,
     )

@@ -12,6 +12,7 @@ from govshare._kernel.model import Level
 from govshare.profiles._keys import DEADLINE_KINDS, RULE_KEYS, RuleKey
 from govshare.profiles._model import Document, Profile, RuleEntry, Value
 from govshare.profiles._profile import (
+    ACCESS_PROCESSES,
     Deadline,
     DisplacedRule,
     JurisdictionProfile,
@@ -28,6 +29,7 @@ from govshare.profiles._registry import (
 )
 
 __all__ = [
+    "ACCESS_PROCESSES",
     "DEADLINE_KINDS",
     "ENTRY_POINT_GROUP",
     "RULE_KEYS",

@@ -1,7 +1,10 @@
 """The profile format: documents, dated and cited rules, precedence, the calendar to use.
 
 Validated with pydantic v2, ``extra="forbid"`` everywhere except each value's ``details``
-(descriptive fields a value may carry beyond its kind's typed core, such as who acts).
+(descriptive fields a value may carry beyond its kind's typed core, which no code reads).
+What code reads is typed: the steps of a path (:class:`Step`), the share types a rule
+covers (:class:`ShareScope`), the route for dedicated data (:class:`DedicatedRoute`) and
+who reports to whom (:class:`Parties`).
 """
 
 from __future__ import annotations
@@ -16,23 +19,80 @@ from govshare.profiles._process_model import ProcessDef
 
 __all__ = [
     "Citation",
+    "DedicatedRoute",
     "Document",
     "Level",
     "MeasureSection",
+    "Parties",
     "Precedence",
     "Profile",
     "RuleEntry",
     "SelfCheckVocabulary",
+    "ShareScope",
+    "ShareType",
+    "Step",
+    "TimeoutOutcome",
     "Value",
 ]
 
 _CFG = STRICT
 
 
+#: What a rule says happens when a time limit passes.
+TimeoutOutcome = Literal["deemed_consent", "overdue_violation", "not_specified"]
+
+#: The share types of the documents (无条件共享, 有条件共享, 不予共享).
+ShareType = Literal["unconditional", "conditional", "not_shared"]
+
+#: An id: lower case, digits and underscores.
+Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
 class _Kind(BaseModel):
     model_config = _CFG
     details: dict[str, Any] = Field(
-        default_factory=dict, description="descriptive fields beyond the kind's typed core"
+        default_factory=dict,
+        description="descriptive fields beyond the kind's typed core (read by no code)",
+    )
+
+
+class ShareScope(BaseModel):
+    """The share types a rule applies to, and the type a resource falls back to."""
+
+    model_config = _CFG
+
+    applies_to: Annotated[list[ShareType], Field(min_length=1)] = Field(
+        description="the share types the rule covers"
+    )
+    default_if_missing: ShareType | None = Field(
+        default=None, description="the type a resource has when the rule is not met"
+    )
+
+
+class DedicatedRoute(BaseModel):
+    """How departments not on a dedicated (专用) resource's list obtain it."""
+
+    model_config = _CFG
+
+    others_apply_to: Literal["original_provider"] | None = Field(
+        default=None, description="whom the others apply to"
+    )
+    reply_deadline: Literal["not_specified"] | None = Field(
+        default=None, description="the reply deadline the text sets for them"
+    )
+
+
+class Parties(BaseModel):
+    """Who must act (or report) and to whom, for a dated duty such as an annual report."""
+
+    model_config = _CFG
+
+    actor: Ident | None = None
+    reporter: Ident | list[Ident] | None = None
+    reporters: list[Ident] | None = None
+    to: Ident | None = None
+    covers: Literal["previous_year"] | None = Field(
+        default=None, description="the period a report covers"
     )
 
 
@@ -88,6 +148,7 @@ class MonthEnd(_Kind):
     kind: Literal["calendar_month_end"]
     month: Annotated[int, Field(ge=1, le=12)]
     recurring: Literal["annual", "once"] = "annual"
+    parties: Parties | None = None
 
 
 class Recurring(_Kind):
@@ -96,6 +157,7 @@ class Recurring(_Kind):
     kind: Literal["recurring"]
     period: Literal["year", "quarter", "month"]
     min_times: Annotated[int, Field(ge=1)] = 1
+    parties: Parties | None = None
 
 
 class Years(_Kind):
@@ -110,7 +172,7 @@ class Outcome(_Kind):
     """What happens when a deadline passes."""
 
     kind: Literal["outcome"]
-    on_timeout: Literal["deemed_consent", "overdue_violation", "not_specified"]
+    on_timeout: TimeoutOutcome
     auto_authorization_by: str | None = None
 
 
@@ -119,6 +181,7 @@ class Enum(_Kind):
 
     kind: Literal["enum"]
     value: NonEmpty
+    scope: ShareScope | None = None
 
 
 class Set(_Kind):
@@ -136,11 +199,32 @@ class ItemList(_Kind):
     open_ended: bool = False
 
 
+class Step(BaseModel):
+    """One step of a path: who does what (ids the vocabulary names), with its particulars."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    actor: Ident
+    action: Ident
+    to: Ident | None = None
+    with_: Ident | None = Field(default=None, alias="with")
+    via: Ident | list[Ident] | None = None
+    assisted_by: Ident | None = None
+    condition: Ident | None = None
+    deadline: (
+        Annotated[Immediate | Promptly, Field(discriminator="kind")]
+        | Literal["not_specified"]
+        | None
+    ) = None
+    options: list[Ident] | None = None
+
+
 class Steps(_Kind):
     """An ordered path of steps (escalation, approval chain)."""
 
     kind: Literal["steps"]
-    steps: Annotated[list[dict[str, Any]], Field(min_length=1)]
+    steps: Annotated[list[Step], Field(min_length=1)]
+    scope: ShareScope | None = None
 
 
 class Flag(_Kind):
@@ -154,6 +238,7 @@ class RuleSet(_Kind):
     """A composite rule described by named fields in ``details``."""
 
     kind: Literal["rule_set"]
+    dedicated: DedicatedRoute | None = None
 
 
 class Text(_Kind):

@@ -22,14 +22,17 @@ from functools import cached_property
 from pydantic import computed_field
 
 from govshare._kernel.dates import DateLike, to_date, to_datetime
+from govshare._kernel.messages import Notice
 from govshare._kernel.model import LEVELS, Level
+from govshare._kernel.vocabulary import label as term_label
 from govshare._kernel.yamlio import LoadedYaml
 from govshare.calendar import WorkCalendar, WorkDate, get_calendar
 from govshare.errors import DataFileError, DataIssue, GovshareError, InputError
 from govshare.profiles._keys import DEADLINE_KINDS, RULE_KEYS
-from govshare.profiles._model import Document, MonthEnd, Profile, RuleEntry, Value
+from govshare.profiles._model import Citation, Document, MonthEnd, Profile, RuleEntry, Value
 
 __all__ = [
+    "ACCESS_PROCESSES",
     "Deadline",
     "DisplacedRule",
     "JurisdictionProfile",
@@ -38,6 +41,11 @@ __all__ = [
     "RuleResult",
     "Source",
 ]
+
+
+#: The processes an access decision leads to (``AccessDecision.process``): a jurisdiction
+#: profile that defines processes must define these.
+ACCESS_PROCESSES = ("conditional_application", "unconditional_access")
 
 
 class NoRuleInForceError(GovshareError, LookupError):
@@ -69,7 +77,7 @@ class NotADeadlineError(GovshareError, LookupError):
         super().__init__(f"{profile}: {key} sets no deadline: {why}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Source:
     """Where a rule comes from: document, article, clause, exact words."""
 
@@ -87,16 +95,16 @@ class Source:
         return f"{self.number or self.title} {self.article or ''}{self.clause or ''}".strip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class DisplacedRule:
     """A rule that would apply but for a more specific document."""
 
     source: Source
     value: Value | None
-    reason: str
+    reason: Notice
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RuleResult:
     """The rule in force for a key at a date and level, with its citation."""
 
@@ -109,7 +117,7 @@ class RuleResult:
     displaced: tuple[DisplacedRule, ...] = ()
     also: tuple[Source, ...] = ()
     notes: str | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
 
     @property
     def not_specified(self) -> bool:
@@ -117,7 +125,7 @@ class RuleResult:
         return self.value is None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Deadline:
     """A computed deadline: the due day, its end instant and everything it rests on."""
 
@@ -129,7 +137,7 @@ class Deadline:
     period: str
     rule: RuleResult
     provisional: bool
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[Notice, ...] = field(default=())
 
     @property
     def source(self) -> Source:
@@ -140,6 +148,18 @@ class Deadline:
     def displaced(self) -> tuple[DisplacedRule, ...]:
         """Rules that would have applied but for a more specific document."""
         return self.rule.displaced
+
+
+def _displaced_by(doc: str, level: str, since: dt.date | None, cite: Citation) -> Notice:
+    where = f"{cite.article or ''}{cite.clause or ''}"
+    level_zh = term_label("level", level, "zh")
+    return Notice(
+        code="profile.displaced",
+        zh=(f"自{since.isoformat()}起" if since else "") + f"在{level_zh}被{doc}取代（{where}）",
+        en=f"displaced by {doc} at {level} level"
+        + (f" from {since.isoformat()}" if since else "")
+        + f" ({where})",
+    )
 
 
 def _issue(loaded: LoadedYaml, loc: tuple[str | int, ...], message: str) -> DataIssue:
@@ -269,6 +289,16 @@ class JurisdictionProfile:
             elif kinds is not None and not spec.kinds & kinds:
                 yield _issue(loaded, loc, f"{key} cannot be of kind {sorted(kinds)}")
 
+        procs = self.model.processes
+        if procs and self.model.kind == "jurisdiction":
+            for name in ACCESS_PROCESSES:
+                if name not in procs:
+                    yield _issue(
+                        loaded,
+                        ("processes",),
+                        f"process {name!r} is missing: access decisions lead to it "
+                        f"(a jurisdiction with processes defines {', '.join(ACCESS_PROCESSES)})",
+                    )
         timed = frozenset(DEADLINE_KINDS | {"promptly"})
         for name, proc in self.model.processes.items():
             base: tuple[str | int, ...] = ("processes", name)
@@ -337,7 +367,14 @@ class JurisdictionProfile:
     def source(self, entry: RuleEntry) -> Source:
         """The citation of an entry."""
         doc = self.documents[entry.doc]
-        return Source(doc.id, doc.title, doc.number, entry.article, entry.clause, entry.quote)
+        return Source(
+            doc=doc.id,
+            title=doc.title,
+            number=doc.number,
+            article=entry.article,
+            clause=entry.clause,
+            quote=entry.quote,
+        )
 
     def _why_not(
         self, entry: RuleEntry, as_of: dt.date, level: str, adopted: Sequence[str]
@@ -361,16 +398,26 @@ class JurisdictionProfile:
             return f"{label} applies at {levels} level{hint}"
         return None
 
-    def _warnings_for(self, doc_id: str) -> list[str]:
+    def _warnings_for(self, doc_id: str) -> list[Notice]:
         doc = self.documents[doc_id]
         out = []
         if doc.in_force_from == "unknown":
             out.append(
-                f"{doc.id} ({doc.title}): the text gives no date; its in-force date is unknown, "
-                "and this result assumes it is in force"
+                Notice(
+                    code="profile.in_force_date_unknown",
+                    zh=f"{doc.id}（{doc.title}）：原文未写明日期，施行日期不详，本结果假定其现行有效",
+                    en=f"{doc.id} ({doc.title}): the text gives no date; its in-force date is "
+                    "unknown, and this result assumes it is in force",
+                )
             )
         if doc.status == "trial":
-            out.append(f"{doc.id} ({doc.number or doc.title}) is a trial (试行) document")
+            out.append(
+                Notice(
+                    code="profile.trial_document",
+                    zh=f"{doc.id}（{doc.number or doc.title}）为试行文件",
+                    en=f"{doc.id} ({doc.number or doc.title}) is a trial (试行) document",
+                )
+            )
         return out
 
     def rule(
@@ -441,14 +488,12 @@ class JurisdictionProfile:
             if a_speaks or not b_speaks:
                 losers.add(b)
                 if a_speaks and b_speaks:
-                    since = f" from {p.from_.isoformat()}" if p.from_ else ""
                     first = by_doc[b][0]
                     displaced.append(
                         DisplacedRule(
-                            self.source(first),
-                            first.value,
-                            f"displaced by {a} at {level} level{since} "
-                            f"({p.citation.article or ''}{p.citation.clause or ''})",
+                            source=self.source(first),
+                            value=first.value,
+                            reason=_displaced_by(a, level, p.from_, p.citation),
                         )
                     )
             else:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from govshare._kernel.dates import DateLike, to_date
+from govshare._kernel.vocabulary import label, labels
 from govshare.errors import GovshareError
 from govshare.processes._engine import deems_consent, get_process, guard_holds
 from govshare.profiles._model import period_label
@@ -26,27 +27,8 @@ _ENTITIES = {"#": "#35;", ":": "#58;", ";": "#59;", '"': "#quot;", "<": "", ">":
 _ENTITY_RE = re.compile("|".join(re.escape(c) for c in _ENTITIES))
 _DIRECTION = re.compile(r"\b(direction)(\s+)(TB|TD|BT|LR|RL)\b", re.IGNORECASE)
 
-#: Chinese names of the actor ids used in process definitions, for Chinese diagrams.
-ACTORS_ZH = {
-    "authority": "主管部门",
-    "city_department": "市级部门",
-    "data_center": "数据中心",
-    "department": "政务部门",
-    "external": "外部事件",
-    "leading_group": "领导小组",
-    "objector": "异议人",
-    "owner": "数据归属部门",
-    "platform": "共享平台",
-    "platform_operator": "平台运营方",
-    "platform_technical_staff": "平台技术实施人员",
-    "provider": "提供部门",
-    "provincial_authority": "省级主管部门",
-    "provincial_department": "省级部门",
-    "requester": "使用部门",
-    "responsible_party": "责任方",
-    "same_level_authority": "同级主管部门",
-    "same_level_government": "同级人民政府",
-}
+#: Chinese names of the actor ids used in process definitions (from the vocabulary).
+ACTORS_ZH = {actor: words.zh for actor, words in labels("actor").items()}
 
 
 def _clean(text: str) -> str:
@@ -133,7 +115,7 @@ def mermaid(
         f"    %% {_clean(proc.label.zh if zh else proc.label.en)}",
     ]
     if len(used) == 1:
-        why = "依现行规则在此层级无法启动" if zh else "the rules in force provide no start here"
+        why = label("word", "no_start_here", lang)
         lines.append(f"    [*] --> not_provided : {_clean(why)}")
     loops: dict[str, list[str]] = {}
     for t in enabled:
@@ -154,7 +136,7 @@ def mermaid(
             if r is None or r.value is None:
                 continue
             period = period_label(r.value, lang) or r.value.kind
-            actor = ACTORS_ZH.get(duty.actor, duty.actor) if zh else duty.actor
+            actor = label("actor", duty.actor) if zh else duty.actor
             lines.append(f"    note right of {name} : {_label(f'{actor} {period}', _where(r))}")
             o = rules.deems(duty.outcome)
             if duty.deemed_to and o is not None:
