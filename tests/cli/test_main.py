@@ -81,7 +81,7 @@ def test_provisional_flag(capsys: pytest.CaptureFixture[str]) -> None:
     payload = json.loads(out)
     assert code == 0
     assert payload["provisional"] is True
-    assert any("2027" in w for w in payload["warnings"])
+    assert any("2027" in w["en"] for w in payload["warnings"])
 
 
 def test_calendar_file_option(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -89,7 +89,7 @@ def test_cli_json_without_a_file(capsys: pytest.CaptureFixture[str]) -> None:
         "name": "国庆节",
         "working": False,
     }
-    assert any("试行" in w for w in out["warnings"])
+    assert any("试行" in w["zh"] for w in out["warnings"])
 
 
 def test_cli_json_works_without_matplotlib(

@@ -157,7 +157,7 @@ def test_dispute_ladder_ends_with_the_government(national: JurisdictionProfile) 
     rule = national.rule("share.refusal.escalation", as_of="2026-09-30", level="county")
     assert rule.value is not None
     assert rule.value.kind == "steps"
-    actors = [s["actor"] for s in rule.value.steps]
+    actors = [s.actor for s in rule.value.steps]
     assert actors == ["requester", "requester", "common_higher_authority", "same_level_government"]
     assert rule.source.article == "第二十八条"
 

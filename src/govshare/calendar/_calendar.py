@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 from govshare._kernel.dates import SHANGHAI, DateLike, to_date
-from govshare._kernel.optional import require
 from govshare._kernel.messages import Notice
+from govshare._kernel.optional import require
 from govshare._kernel.vocabulary import label
 from govshare.calendar._model import Arrangement, Confidence, DayEntry, Overlay
 from govshare.errors import CalendarRangeError, InputError

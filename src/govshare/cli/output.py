@@ -37,8 +37,9 @@ def _warnings(lang: str, provisional: bool, warnings: Iterable[Any]) -> None:
 
     if provisional:
         print(f"  {label('word', 'provisional', lang)}")
-    for w in warnings:
-        print(f"  {label('word', 'warning', lang)}: {say(w, lang)}")
+    for w in warnings:  # a Notice, or one already dumped to JSON ({code, zh, en})
+        text = str(w.get(lang, w)) if isinstance(w, Mapping) else say(w, lang)
+        print(f"  {label('word', 'warning', lang)}: {text}")
 
 
 def print_result(args: argparse.Namespace, result: object) -> None:

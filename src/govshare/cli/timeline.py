@@ -76,7 +76,7 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
         raise GovshareError(
             "nothing to draw: " + "; ".join(f"{pid}: {note}" for pid, note in tl.notes)
         )
-    found = list(tl.warnings)
+    found: list[str] = []
     if args.output is not None and fmt is not None:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", TimelineFontWarning)
@@ -88,7 +88,8 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise InputError("output", args.output, f"a file that can be written ({exc})") from None
     # the govshare-timeline/1 document; a font warning from drawing joins the lanes' warnings
-    payload = to_json(tl) | {"warnings": found}
+    payload = to_json(tl)
+    payload["warnings"] = [*payload.get("warnings", ()), *found]
     text = render(tl, "text", lang=args.lang, output=args.output)
     args.emit(args, payload, text)
     return 0

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from govshare._kernel.dates import DateLike
 from govshare.errors import InputError
-from govshare.processes._engine import ProcessStatus, replay
+from govshare.processes._engine import replay
 from govshare.processes._log import EventLogError, read_event_log
+from govshare.processes._results import ProcessStatus
 from govshare.profiles import JurisdictionProfile
 
 __all__ = ["replay_file"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from govshare._kernel.messages import Notice
 from govshare._kernel.vocabulary import label
 from govshare.calendar import DayInfo
 from govshare.render.json import json_type
@@ -31,10 +32,12 @@ class DayStatus:
     confidence: str
     region: str | None
     provisional: bool
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str | Notice, ...] = ()
 
     @classmethod
-    def of(cls, info: DayInfo, *, region: str | None, warnings: tuple[str, ...]) -> DayStatus:
+    def of(
+        cls, info: DayInfo, *, region: str | None, warnings: tuple[str | Notice, ...]
+    ) -> DayStatus:
         """The status of ``info`` in the calendar named ``region``."""
         return cls(
             date=info.date,
@@ -60,7 +63,7 @@ class WorkingDayResult:
     end_instant: dt.datetime
     region: str | None
     provisional: bool
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str | Notice, ...] = ()
 
 
 @json_type("workday-count")
@@ -73,7 +76,7 @@ class WorkingDayCount:
     working_days: int
     region: str | None
     provisional: bool
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str | Notice, ...] = ()
 
 
 @renderer(DayStatus, "text")

@@ -25,7 +25,7 @@ from govshare.features.compare import (
     duty_keys,
 )
 from govshare.profiles import RULE_KEYS, Value
-from govshare.profiles._model import period_label
+from govshare.profiles._model import Step, period_label
 from govshare.render.grid import FORMATS, Cell, Grid, Row, Section, render_grid
 from govshare.render.json import json_type
 from govshare.render.registry import RenderOptions, renderer
@@ -73,14 +73,12 @@ def _anchor(value: Any, lang: str) -> str:
     return ""
 
 
-def _steps(steps: list[dict[str, Any]], lang: str) -> str:
+def _steps(steps: list[Step], lang: str) -> str:
     colon = _w("：", ": ", lang)
     parts = []
     for s in steps:
-        action = label("action", str(s.get("action", "?")), lang)
-        parts.append(
-            f"{label('actor', s['actor'], lang)}{colon}{action}" if "actor" in s else action
-        )
+        action = label("action", s.action, lang)
+        parts.append(f"{label('actor', s.actor, lang)}{colon}{action}" if s.actor else action)
     return " → ".join(parts)
 
 

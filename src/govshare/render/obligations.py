@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from govshare._kernel.messages import Notice
 from govshare._kernel.vocabulary import label
 from govshare.errors import InputError
 from govshare.features.obligations import Obligation, ObligationCalendar
@@ -108,7 +109,8 @@ def _description(item: Obligation, lang: str) -> str:
     if item.notes:
         lines.append(f"说明 Notes: {item.notes}")
     for w in item.warnings:
-        lines.append(f"注意 Warning: {w}")
+        both = f"{w.zh} / {w.en}" if isinstance(w, Notice) else w
+        lines.append(f"注意 Warning: {both}")
     what = f"process {item.process}, " if item.process else ""
     lines.append(f"govshare: {item.profile}, {item.level} level, {what}{item.key}")
     return "\n".join(lines)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from pydantic import computed_field
 
+from govshare._kernel.messages import Notice, say
 from govshare._kernel.model import Label
 from govshare._kernel.vocabulary import label
 from govshare.access import AccessDecision
@@ -50,7 +51,7 @@ class Replay:
         return any(d.provisional for d in self.status.open_duties)
 
     @property
-    def warnings(self) -> tuple[str, ...]:
+    def warnings(self) -> tuple[str | Notice, ...]:
         """The case's warnings (printed after the text)."""
         return self.status.warnings
 
@@ -69,7 +70,7 @@ def _who(actor: str, party: str | None, lang: str) -> str:
 def _violation(v: Violation, lang: str) -> str:
     """A violation: its library message in English, its kind and due day in Chinese."""
     if lang == "en":
-        text = v.message
+        text = say(v.message, lang)
     else:
         due = f" {_word('due', lang)} {v.due.isoformat()}" if v.due else ""
         text = f"{_who(v.actor, v.party, lang)} {_word(f'violation_{v.kind}', lang)}{due}"
@@ -125,11 +126,12 @@ def _replay_text(result: Replay, options: RenderOptions) -> str:
     for s in st.trace:
         idx = f"[{s.index}]" if s.index is not None else f"[{_word('auto', lang)}]"
         cite = f" — {s.source.short}" if s.source else ""
-        if zh:  # ids and the engine's notes are English: the labels instead
+        if zh:  # labels instead of ids
             move = f"{result.state(s.from_state, lang)} -> {result.state(s.to_state, lang)}"
-            out.append(f"  {idx} {s.at.isoformat()} {s.label.zh}：{move}{cite}")
+            note = f"（{say(s.note, lang)}）" if s.note else ""
+            out.append(f"  {idx} {s.at.isoformat()} {s.label.zh}：{move}{note}{cite}")
             continue
-        note = f" ({s.note})" if s.note else ""
+        note = f" ({say(s.note, lang)})" if s.note else ""
         out.append(
             f"  {idx} {s.at.isoformat()} {s.event} ({s.label.en}) {s.from_state} -> "
             f"{s.to_state}{note}{cite}"
@@ -151,7 +153,7 @@ class Decision:
         return self.decision.citations
 
     @property
-    def warnings(self) -> tuple[str, ...]:
+    def warnings(self) -> tuple[str | Notice, ...]:
         """The decision's warnings (printed after the text)."""
         return self.decision.warnings
 

@@ -17,7 +17,7 @@ from typing import Any
 from govshare._kernel.model import Label
 from govshare._kernel.vocabulary import KINDS, label, term
 from govshare.profiles import RULE_KEYS, Deadline, Document, RuleEntry, RuleResult, Value
-from govshare.profiles._model import period_label
+from govshare.profiles._model import Step, period_label
 from govshare.render.json import json_type
 from govshare.render.registry import RenderOptions, renderer
 
@@ -56,12 +56,12 @@ def _anchor(value: Any, lang: str) -> str:
     return ""
 
 
-def _steps(steps: list[dict[str, Any]], lang: str) -> str:
-    def one(step: dict[str, Any]) -> str:
-        action = label("action", str(step.get("action", "?")), lang)
-        if "actor" not in step:
+def _steps(steps: list[Step], lang: str) -> str:
+    def one(step: Step) -> str:
+        action = label("action", step.action, lang)
+        if step.actor is None:
             return action
-        return f"{label('actor', str(step['actor']), lang)}: {action}"
+        return f"{label('actor', step.actor, lang)}: {action}"
 
     return " → ".join(one(s) for s in steps)
 

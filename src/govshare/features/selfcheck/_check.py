@@ -280,7 +280,14 @@ def _check_vocabulary(standard: JurisdictionProfile, vocab: SelfCheckVocabulary)
 
 def _item_source(standard: JurisdictionProfile, item: ChecklistItem) -> Source:
     doc = standard.documents[item.doc]
-    return Source(doc.id, doc.title, doc.number, None, item.clause, item.quote)
+    return Source(
+        doc=doc.id,
+        title=doc.title,
+        number=doc.number,
+        article=None,
+        clause=item.clause,
+        quote=item.quote,
+    )
 
 
 def _check_item(standard: JurisdictionProfile, ev: _Evaluator, item: ChecklistItem) -> ItemResult:
