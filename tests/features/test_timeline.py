@@ -15,11 +15,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govshare import load_profile
+from govshare._kernel.messages import say
 from govshare._kernel.model import Label
 from govshare.errors import DataFileError, InputError
 from govshare.features.timeline import Timeline, own_level, timeline
 from govshare.processes import EventLogError
-from govshare._kernel.messages import say
 
 ROOT = Path(__file__).resolve().parents[2]
 NO_REPLY = ROOT / "docs" / "examples" / "no-reply.log.yaml"
