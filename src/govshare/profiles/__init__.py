@@ -10,6 +10,14 @@ from __future__ import annotations
 
 from govshare._kernel.model import Level
 from govshare.profiles._keys import DEADLINE_KINDS, RULE_KEYS, RuleKey
+from govshare.profiles._layers import (
+    LayeredDeadline,
+    LayeredRule,
+    Provision,
+    ProvisionDeadline,
+    layered_deadline,
+    provisions,
+)
 from govshare.profiles._model import Document, Profile, RuleEntry, Value
 from govshare.profiles._profile import (
     ACCESS_PROCESSES,
@@ -37,16 +45,22 @@ __all__ = [
     "DisplacedRule",
     "Document",
     "JurisdictionProfile",
+    "LayeredDeadline",
+    "LayeredRule",
     "Level",
     "NoRuleInForceError",
     "NotADeadlineError",
     "Profile",
+    "Provision",
+    "ProvisionDeadline",
     "RuleEntry",
     "RuleKey",
     "RuleResult",
     "Source",
     "Value",
+    "layered_deadline",
     "list_profiles",
     "load_profile",
     "profile_schema",
+    "provisions",
 ]
