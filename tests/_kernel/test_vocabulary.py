@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from govshare import load_profile
-from govshare._kernel.vocabulary import KINDS, Kind, label, labels, term
+from govshare._kernel.vocabulary import KINDS, Kind, label, labels, merge, term
+from govshare.errors import DataFileError
 from govshare.profiles import JurisdictionProfile, Value
 
 PROFILES = sorted(Path(__file__).resolve().parents[2].joinpath("profiles").glob("*.yaml"))
@@ -73,3 +74,16 @@ def test_label_picks_the_language_and_shows_unknown_ids_as_they_are() -> None:
     assert label("actor", "provider") == "提供部门"
     assert label("actor", "provider", "en") == "provider"
     assert label("actor", "no_such_actor", "en") == "no_such_actor"
+
+
+def test_an_id_defined_twice_across_files_names_both() -> None:
+    one = ("a.yaml", "actor:\n  provider: {zh: 提供部门, en: provider}\n")
+    two = (
+        "b.yaml",
+        "level:\n  county: {zh: 县级, en: county}\nactor:\n  provider: {zh: 甲, en: x}\n",
+    )
+    with pytest.raises(DataFileError) as err:
+        merge([one, two])
+    assert "b.yaml:4" in str(err.value)
+    assert "a.yaml" in str(err.value)
+    assert merge([one])["actor"]["provider"].zh == "提供部门"

@@ -1,14 +1,15 @@
 """The vocabulary: the Chinese and English label of every id a result carries.
 
 Results carry ids (``provincial``, ``deemed_consent``, ``provider``); renderers ask
-:func:`label` for the words in the language they print. The labels live in one data file,
-``govshare/data/vocabulary.yaml``, kept in step with the project's glossary, so a label is
-written once and a new term needs no Python change.
+:func:`label` for the words in the language they print. The labels live in data files,
+``govshare/data/vocabulary/*.yaml`` (one file per area, merged), kept in step with the
+project's glossary, so a label is written once and a new term needs no Python change.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from importlib import resources
 from typing import Literal, get_args
 
@@ -16,8 +17,9 @@ from pydantic import RootModel
 
 from govshare._kernel.model import Label
 from govshare._kernel.yamlio import parse_yaml, validate_model
+from govshare.errors import DataFileError, DataIssue
 
-__all__ = ["KINDS", "Kind", "Lang", "label", "labels", "term"]
+__all__ = ["KINDS", "Kind", "Lang", "label", "labels", "merge", "term"]
 
 Lang = Literal["zh", "en"]
 
@@ -47,11 +49,34 @@ class _Vocabulary(RootModel[dict[Kind, dict[str, Label]]]):
     pass
 
 
+def merge(files: Iterable[tuple[str, str]]) -> dict[Kind, dict[str, Label]]:
+    """Vocabulary files (name, text) merged; an id given twice for one kind (in one file or
+    across files) is a :class:`DataFileError` naming both places."""
+    merged: dict[Kind, dict[str, Label]] = {}
+    where: dict[tuple[str, str], str] = {}
+    for name, text in files:
+        loaded = parse_yaml(text, name)
+        for kind, terms in validate_model(_Vocabulary, loaded).root.items():
+            for id_, lab in terms.items():
+                if (kind, id_) in where:
+                    first = where[(kind, id_)]
+                    issue = DataIssue(
+                        name,
+                        loaded.line_of((kind, id_)),
+                        f"{kind}.{id_}",
+                        f"defined again ({first})",
+                    )
+                    raise DataFileError([issue])
+                where[(kind, id_)] = name
+                merged.setdefault(kind, {})[id_] = lab
+    return merged
+
+
 @functools.cache
 def _data() -> dict[Kind, dict[str, Label]]:
-    ref = resources.files("govshare").joinpath("data").joinpath("vocabulary.yaml")
-    loaded = parse_yaml(ref.read_text("utf-8"), "govshare/data/vocabulary.yaml")
-    return dict(validate_model(_Vocabulary, loaded).root)
+    folder = resources.files("govshare").joinpath("data").joinpath("vocabulary")
+    refs = sorted((r for r in folder.iterdir() if r.name.endswith(".yaml")), key=lambda r: r.name)
+    return merge((f"govshare/data/vocabulary/{r.name}", r.read_text("utf-8")) for r in refs)
 
 
 def term(kind: Kind, id_: str) -> Label | None:

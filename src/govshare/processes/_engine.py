@@ -73,7 +73,7 @@ def _term(kind: Kind, id_: str) -> Label:
     """A fixed term of the vocabulary (bundled data: a missing one is a packaging bug)."""
     found = term(kind, id_)
     if found is None:  # pragma: no cover - tests/_kernel checks the vocabulary
-        raise LookupError(f"govshare/data/vocabulary.yaml has no {kind} {id_!r}")
+        raise LookupError(f"govshare/data/vocabulary/ has no {kind} {id_!r}")
     return found
 
 

@@ -404,7 +404,10 @@ class CalendarRef(BaseModel):
 
     model_config = _CFG
 
-    region: str | None = Field(default=None, description="a regional overlay, e.g. guangxi")
+    region: str | None = Field(
+        default=None,
+        description="the id of a regional calendar overlay (govshare workday --region lists them)",
+    )
 
 
 class ChecklistItem(BaseModel):
