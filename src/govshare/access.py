@@ -208,7 +208,7 @@ class _Ctx:
         period_zh = period_label(r.value, "zh")
         if r.value is not None and start is not None:
             try:
-                d = self.profile.deadline(
+                d = self.profile.own_deadline(
                     key, start, level=self.level, as_of=self.as_of, adopted=self.adopted
                 )
                 period, due = d.period, d.due

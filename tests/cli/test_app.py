@@ -111,13 +111,30 @@ def test_positionals_named_as_in_help(capsys: pytest.CaptureFixture[str]) -> Non
 
 
 def test_errors_suggest_flags(capsys: pytest.CaptureFixture[str]) -> None:
-    """A document adoptable at the level is suggested as `--adopt DOC`, not Python syntax."""
-    argv = ["deadline", "liuzhou", KEY, "--start", "2026-09-30", "--level", "county"]
+    """A document adoptable at the level is suggested as `--adopt DOC`, not Python syntax.
+
+    Before 2025-08-01 (national regulation 第四十四条) nothing else answers: an error."""
+    argv = ["deadline", "liuzhou", KEY, "--start", "2025-07-01", "--level", "county"]
     assert main(argv) == 1
     err = capsys.readouterr().err
     assert "--adopt lz-rules" in err
     assert "adopted=" not in err
     assert err.count("\n") == 1
+
+
+def test_national_answers_alone_where_the_local_rules_do_not_apply(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Liuzhou county without adoption, 2026-09-30: the national 10 working days answer
+    alone (10-08 1, 10-09 2, 10-10 3 make-up Sat, 10-12 4 ... 10-16 8, 10-19 9, 10-20 10),
+    and the output says why the city's rules do not, naming the flag."""
+    argv = ["deadline", "liuzhou", KEY, "--start", "2026-09-30", "--level", "county"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2026-10-20")
+    assert "政务数据共享条例 第二十一条" in out
+    assert "--adopt lz-rules" in out
+    assert "adopted=" not in out
 
 
 def test_missing_optional_dependency_is_one_line(

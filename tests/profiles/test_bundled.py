@@ -240,8 +240,9 @@ def test_liuzhou_counts_on_guangxi_and_says_its_date_is_unknown() -> None:
 def test_working_day_deadlines_from_2026_09_30(
     profile: str, key: str, level: str, adopted: tuple[str, ...], n: int
 ) -> None:
-    """Every working-day deadline key, from Wed 2026-09-30, lands on the hand-counted day."""
-    dl = load_profile(profile).deadline(key, "2026-09-30", level=level, adopted=adopted)
+    """Every working-day deadline key of the profile's own documents, from Wed 2026-09-30,
+    lands on the hand-counted day (with the national layer: tests/profiles/test_layers.py)."""
+    dl = load_profile(profile).own_deadline(key, "2026-09-30", level=level, adopted=adopted)
     assert dl.due == AFTER_0930[n]
     assert f"{n} working days" in dl.period
 

@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from govshare import load_profile
-from govshare.profiles import NoRuleInForceError, layered_deadline, provisions
+from govshare.profiles import NoRuleInForceError, provisions
 
 REPLY = "share.conditional.provider_reply"
 
@@ -24,25 +24,43 @@ def _relations(layered: object) -> dict[str, str]:
 def test_hubei_provincial_reply_binds_under_the_national_ceiling() -> None:
     # received Wed 2026-09-30. Local (rules 第十四条(二)) 5 working days:
     # 10-08 1, 10-09 2, 10-10 3 (make-up Sat), 10-12 4, 10-13 5 -> 2026-10-13.
-    # National (第二十一条) 10: 10-14 6, 10-15 7, 10-16 8, 10-19 9, 10-20 10 -> 2026-10-20.
-    dl = layered_deadline(load_profile("hubei"), REPLY, "2026-09-30", level="provincial")
-    assert dl.binding.due == dt.date(2026, 10, 13)
-    assert dl.binding.source.short == "鄂政务办发〔2021〕1号 第十四条(二)"
+    # National (第二十一条) 10: 10-14 6, 10-15 7, 10-16 8, 10-19 9, 10-20 10 -> 2026-10-20;
+    # an approved extension of at most 10 more: 10-21 1, 10-22 2, 10-23 3, 10-26 4, 10-27 5,
+    # 10-28 6, 10-29 7, 10-30 8, 11-02 9, 11-03 10 -> 2026-11-03.
+    dl = load_profile("hubei").deadline(REPLY, "2026-09-30", level="provincial")
+    assert dl.due == dt.date(2026, 10, 13)
+    assert dl.source.short == "鄂政务办发〔2021〕1号 第十四条(二)"
     (ceiling,) = dl.ceilings
     assert ceiling.profile == "national"
-    assert ceiling.deadline.due == dt.date(2026, 10, 20)
-    assert ceiling.deadline.source.article == "第二十一条"
+    assert ceiling.due == dt.date(2026, 10, 20)
+    assert ceiling.source.article == "第二十一条"
+    assert ceiling.rank == "administrative_regulation"
+    assert ceiling.extension is not None
+    assert ceiling.extension.due == dt.date(2026, 11, 3)
+    assert ceiling.extension.approval_by == "same_level_authority"
     assert dl.conflicts == ()
     assert "layers.shorter_local_binds" in {r.code for r in dl.readings}
+    # the profile's own documents alone: what the local process runs on
+    assert load_profile("hubei").own_deadline(REPLY, "2026-09-30", level="provincial").layers == ()
 
 
 def test_hubei_prefectural_reply_equals_the_ceiling() -> None:
     # Order 419 第二十条: 10 working days, the same as the national 10 -> both 2026-10-20;
     # a tie goes to the nearer (local) layer, the national one is the ceiling.
-    dl = layered_deadline(load_profile("hubei"), REPLY, "2026-09-30", level="prefectural")
-    assert dl.binding.due == dt.date(2026, 10, 20)
-    assert dl.binding.source.doc == "hb-order-419"
-    assert [c.deadline.due for c in dl.ceilings] == [dt.date(2026, 10, 20)]
+    dl = load_profile("hubei").deadline(REPLY, "2026-09-30", level="prefectural")
+    assert dl.due == dt.date(2026, 10, 20)
+    assert dl.source.doc == "hb-order-419"
+    assert [c.due for c in dl.ceilings] == [dt.date(2026, 10, 20)]
+
+
+def test_a_ceiling_beyond_the_calendar_is_left_out_with_a_warning() -> None:
+    # Hubei provincial, received Mon 2026-12-21: local 5 working days 12-22 1, 12-23 2,
+    # 12-24 3, 12-25 4, 12-28 5 -> 2026-12-28; the national 10 would need January 2027,
+    # whose official arrangement is not loaded: the local deadline stands, with a warning.
+    dl = load_profile("hubei").deadline(REPLY, "2026-12-21", level="provincial")
+    assert dl.due == dt.date(2026, 12, 28)
+    assert dl.ceilings == ()
+    assert "layers.beyond_calendar" in {w.code for w in dl.warnings}
 
 
 def test_before_the_national_regulation_only_the_local_rule_answers() -> None:

@@ -98,7 +98,8 @@ def test_catalog_update_extension_is_5_more_working_days(national: JurisdictionP
     """第十七条: 5 more working days with the same-level authority's consent."""
     entry = national.model.rules["catalog.update_after_legal_change"][0]
     assert entry.value is not None
-    assert entry.value.details["extension_working_days"] == 5
+    assert entry.value.extension is not None
+    assert entry.value.extension.n == 5
     assert any("可以延长5个工作日" in q.quote for q in entry.extra_quotes)
 
 

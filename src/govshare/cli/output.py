@@ -39,7 +39,7 @@ def _warnings(lang: str, provisional: bool, warnings: Iterable[Any]) -> None:
         print(f"  {label('word', 'provisional', lang)}")
     for w in warnings:  # a Notice, or one already dumped to JSON ({code, zh, en})
         text = str(w.get(lang, w)) if isinstance(w, Mapping) else say(w, lang)
-        print(f"  {label('word', 'warning', lang)}: {text}")
+        print(f"  {label('word', 'warning', lang)}: {cli_message(text)}")
 
 
 def print_result(args: argparse.Namespace, result: object) -> None:

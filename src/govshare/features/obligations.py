@@ -273,7 +273,7 @@ def _month_end_item(
         )
     if value.recurring != "annual":
         return f"{r.source.short} sets a one-off duty (recurring: once)"
-    dl = profile.deadline(key, dt.date(year, 1, 1), level=level, as_of=due, adopted=adopted)
+    dl = profile.own_deadline(key, dt.date(year, 1, 1), level=level, as_of=due, adopted=adopted)
     return _recurring(
         profile,
         r,

@@ -175,7 +175,7 @@ class _Run:
             if rule.value is None:
                 continue  # the document in force is silent: no time limit
             try:
-                d = self.profile.deadline(
+                d = self.profile.own_deadline(
                     duty.rule, when, level=self.level, as_of=when.date(), adopted=self.adopted
                 )
             except NotADeadlineError:

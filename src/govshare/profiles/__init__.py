@@ -10,20 +10,15 @@ from __future__ import annotations
 
 from govshare._kernel.model import Level
 from govshare.profiles._keys import DEADLINE_KINDS, RULE_KEYS, RuleKey
-from govshare.profiles._layers import (
-    LayeredDeadline,
-    LayeredRule,
-    Provision,
-    ProvisionDeadline,
-    layered_deadline,
-    provisions,
-)
+from govshare.profiles._layers import LayeredRule, Provision, layered_deadline, provisions
 from govshare.profiles._model import Document, Profile, RuleEntry, Value
 from govshare.profiles._profile import (
     ACCESS_PROCESSES,
     Deadline,
     DisplacedRule,
+    ExtensionDue,
     JurisdictionProfile,
+    LayerDeadline,
     NoRuleInForceError,
     NotADeadlineError,
     RuleResult,
@@ -44,15 +39,15 @@ __all__ = [
     "Deadline",
     "DisplacedRule",
     "Document",
+    "ExtensionDue",
     "JurisdictionProfile",
-    "LayeredDeadline",
+    "LayerDeadline",
     "LayeredRule",
     "Level",
     "NoRuleInForceError",
     "NotADeadlineError",
     "Profile",
     "Provision",
-    "ProvisionDeadline",
     "RuleEntry",
     "RuleKey",
     "RuleResult",

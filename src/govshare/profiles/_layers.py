@@ -23,30 +23,33 @@ result (:data:`READINGS`):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from govshare._kernel.dates import DateLike, to_date, to_datetime
-from govshare._kernel.messages import Notice
-from govshare.profiles._keys import DEADLINE_KINDS
+from govshare._kernel.messages import Notice, say
+from govshare.errors import CalendarRangeError
 
 if TYPE_CHECKING:
+    from govshare.errors import GovshareError
     from govshare.profiles._profile import (
         Deadline,
+        ExtensionDue,
         JurisdictionProfile,
+        LayerRelation,
         RuleResult,
         Source,
     )
 
 __all__ = [
     "READINGS",
-    "LayeredDeadline",
     "LayeredRule",
     "Provision",
-    "ProvisionDeadline",
     "Relation",
     "layered_deadline",
     "provisions",
@@ -104,7 +107,7 @@ class Provision:
     rank: str | None
     relation: Relation
     rule: RuleResult | None
-    why: tuple[str, ...] = ()  # why the layer has no provision in force (not_in_force)
+    why: tuple[str | Notice, ...] = ()  # why the layer has no provision in force
 
     @property
     def source(self) -> Source | None:
@@ -125,36 +128,37 @@ class LayeredRule:
     readings: tuple[Notice, ...]
 
 
-@dataclass(frozen=True, kw_only=True)
-class ProvisionDeadline:
-    """One layer's due date for the event, with its relation."""
+def _load_upper(name: str, below: JurisdictionProfile) -> JurisdictionProfile:
+    """The profile ``name`` that ``below`` sits under: a registered profile (bundled or an
+    entry point, loaded once and cached), else a file ``NAME.yaml`` beside ``below``'s."""
+    from govshare.errors import InputError  # noqa: PLC0415
+    from govshare.profiles._registry import load_profile  # noqa: PLC0415
 
-    profile: str
-    relation: Relation
-    deadline: Deadline
+    try:
+        return load_profile(name)  # a registered name: loaded once, then cached
+    except InputError:
+        beside = Path(below.file).parent / f"{name}.yaml"
+        if not beside.is_file():
+            raise
+    # a file is read again on every call, like any profile loaded by path (it may change)
+    return load_profile(beside)
 
 
-@dataclass(frozen=True, kw_only=True)
-class LayeredDeadline:
-    """The binding due date of an event and every other layer's due date beside it."""
-
-    key: str
-    binding: Deadline
-    deadlines: tuple[ProvisionDeadline, ...]
-    conflicts: tuple[ProvisionDeadline, ...]
-    readings: tuple[Notice, ...]
-    rule: LayeredRule
-
-    @property
-    def ceilings(self) -> tuple[ProvisionDeadline, ...]:
-        """The upper layers' limits shown beside a shorter local one."""
-        return tuple(d for d in self.deadlines if d.relation == "ceiling")
+#: Each loaded profile's chain of layers, found once (a profile object never changes).
+_CHAINS: weakref.WeakKeyDictionary[JurisdictionProfile, list[JurisdictionProfile]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _chain(profile: JurisdictionProfile) -> list[JurisdictionProfile]:
     """The profile and the layers above it, nearest first."""
-    from govshare.profiles._registry import load_profile  # noqa: PLC0415 - cycle
+    found = _CHAINS.get(profile)
+    if found is None:
+        found = _CHAINS[profile] = _find_chain(profile)
+    return found
 
+
+def _find_chain(profile: JurisdictionProfile) -> list[JurisdictionProfile]:
     out = [profile]
     seen = {profile.id}
     current = profile
@@ -162,8 +166,7 @@ def _chain(profile: JurisdictionProfile) -> list[JurisdictionProfile]:
     while upper:
         if upper in seen:
             break
-        beside = Path(current.file).parent / f"{upper}.yaml"
-        above = load_profile(beside if beside.is_file() else upper)
+        above = _load_upper(upper, current)
         out.append(above)
         seen.add(above.id)
         current = above
@@ -194,7 +197,7 @@ def _longer(local: RuleResult, upper: RuleResult) -> bool:
     return bool(n_local > n_upper)
 
 
-_Found = tuple["JurisdictionProfile", "RuleResult | None", tuple[str, ...]]
+_Found = tuple["JurisdictionProfile", "RuleResult | None", tuple["str | Notice", ...]]
 
 
 def _gather(
@@ -210,7 +213,7 @@ def _gather(
             rule = prof.rule(key, as_of=when, level=level, adopted=adopted if depth == 0 else ())
         except NoRuleInForceError as exc:
             first_error = first_error or exc
-            found.append((prof, None, tuple(str(r) for r in exc.reasons)))
+            found.append((prof, None, tuple(exc.reasons)))
         else:
             found.append((prof, rule, ()))
     if all(rule is None for _, rule, _ in found):
@@ -291,6 +294,78 @@ def provisions(
     )
 
 
+def _extension(
+    prof: JurisdictionProfile, rule: RuleResult, due: dt.date, level: str, when: dt.date
+) -> ExtensionDue | None:
+    """The latest due day if the limit's extension is approved (counted on from ``due``)."""
+    from govshare.profiles._profile import ExtensionDue, NoRuleInForceError  # noqa: PLC0415
+
+    ext = getattr(rule.value, "extension", None)
+    if ext is None:
+        return None
+    source = rule.source
+    if ext.rule is not None:
+        try:
+            source = prof.rule(ext.rule, as_of=when, level=level).source
+        except NoRuleInForceError:
+            return None
+    latest = prof.calendar.add_working_days(due, ext.n)
+    return ExtensionDue(
+        n=ext.n,
+        due=dt.date(latest.year, latest.month, latest.day),
+        approval_by=ext.approval_by,
+        condition=ext.condition,
+        source=source,
+    )
+
+
+_Dated = tuple[int, "JurisdictionProfile", "Deadline"]
+
+
+def _dated(
+    chain: list[JurisdictionProfile],
+    layered: LayeredRule,
+    key: str,
+    *,
+    begin: dt.datetime,
+    level: str,
+    when: dt.date,
+    adopted: tuple[str, ...],
+    warnings: list[Notice],
+) -> list[_Dated]:
+    """Each speaking layer's own deadline (depth, profile, deadline); an upper layer whose
+    year is not in the calendar is left out with a warning."""
+    from govshare.profiles._profile import NotADeadlineError  # noqa: PLC0415 - cycle
+
+    dated: list[_Dated] = []
+    errors: list[GovshareError] = []
+    for prov in layered.provisions:
+        if prov.rule is None or prov.rule.not_specified:
+            continue
+        prof = chain[prov.layer]
+        try:
+            dl = prof.own_deadline(
+                key, begin, level=level, as_of=when, adopted=adopted if prov.layer == 0 else ()
+            )
+        except NotADeadlineError as exc:
+            errors.append(exc)
+            continue
+        except CalendarRangeError as exc:
+            if prov.layer == 0:
+                raise
+            errors.insert(0, exc)  # the reason that matters most when nothing else answers
+            warnings.append(_beyond_calendar(prof, exc))
+            continue
+        dated.append((prov.layer, prof, dl))
+    if not dated:
+        if layered.provisions[0].rule is not None or not errors:
+            # the nearest layer is in force: its own answer (silent, or not a period) first
+            chain[0].own_deadline(key, begin, level=level, as_of=when, adopted=adopted)
+            errors.append(NotADeadlineError(chain[0].id, key, "no layer sets a time limit"))
+        raise errors[0]
+    return dated
+
+
 def layered_deadline(
     profile: JurisdictionProfile,
     key: str,
@@ -299,62 +374,94 @@ def layered_deadline(
     level: str,
     as_of: DateLike | None = None,
     adopted: Iterable[str] = (),
-) -> LayeredDeadline:
-    """The binding due date for an event at ``start`` and every other layer's due date.
+) -> Deadline:
+    """The binding deadline for an event at ``start``, with every layer's due day beside it.
 
-    Each layer's period is counted from ``start`` on that layer's calendar; where the
-    periods run from different events (one from receipt, another from forwarding), each
-    deadline names its own event. The binding one is the nearest layer's unless it ends
-    after an upper layer's (then the upper one binds and the conflict is reported).
+    Each layer's period is counted on that layer's calendar from ``start`` (where the
+    periods run from different events, each names its own). The earliest-ending limit binds
+    (a tie goes to the nearer layer); an upper layer's later end is a ``ceiling``, a nearer
+    layer's later end ``yields`` to the upper one (a conflict). An upper layer whose limit
+    cannot be counted (its calendar year is not published) is left out with a warning.
     """
+    from govshare.profiles._profile import LayerDeadline  # noqa: PLC0415 - cycle
+
     begin = to_datetime(start, "start")
     when = begin.date() if as_of is None else to_date(as_of, "as_of")
+    adopted = tuple(adopted)
+    chain = _chain(profile)
+    if len(chain) == 1:
+        return profile.own_deadline(key, begin, level=level, as_of=when, adopted=adopted)
     layered = provisions(profile, key, as_of=when, level=level, adopted=adopted)
-    chain = {p.id: p for p in _chain(profile)}
-    dated: list[ProvisionDeadline] = []
-    for prov in layered.provisions:
-        rule = prov.rule
-        if rule is None or rule.value is None or prov.relation in ("silent", "not_in_force"):
-            continue
-        if rule.value.kind not in DEADLINE_KINDS and rule.value.kind != "calendar_month_end":
-            continue
-        prof = chain[prov.profile]
-        dl = prof.deadline(
-            key,
-            begin,
-            level=level,
-            as_of=when,
-            adopted=tuple(adopted) if prov.layer == 0 else (),
-        )
-        dated.append(ProvisionDeadline(profile=prov.profile, relation=prov.relation, deadline=dl))
-    if not dated:
-        from govshare.profiles._profile import NotADeadlineError  # noqa: PLC0415 - cycle
-
-        raise NotADeadlineError(
-            profile.id, key, f"{layered.binding.source.short} sets no time limit"
-        )
-    # with the due dates known the periods compare whatever their kind or starting event:
-    # the earliest-ending binds (a tie goes to the nearest layer); an upper layer's later
-    # end is a ceiling, a nearer layer's later end yields to it (a conflict)
-    layer_of = {p.profile: p.layer for p in layered.provisions}
-    best = min(dated, key=lambda d: (d.deadline.due, layer_of[d.profile]))
-    readings = [r for r in layered.readings if r.code not in _PERIOD_READINGS]
-    result: list[ProvisionDeadline] = []
-    for d in dated:
-        if d is best:
-            rel: Relation = "binds" if len(dated) > 1 else d.relation
-        elif layer_of[d.profile] > layer_of[best.profile]:
+    warnings: list[Notice] = []
+    dated = _dated(
+        chain, layered, key, begin=begin, level=level, when=when, adopted=adopted, warnings=warnings
+    )
+    best = min(dated, key=lambda d: (d[2].due, d[0]))
+    layers: list[LayerDeadline] = []
+    readings: list[Notice] = []
+    for depth, prof, dl in dated:
+        if dl is best[2]:
+            rel: LayerRelation = "binds"
+        elif depth > best[0]:
             rel = "ceiling"
             readings.append(READINGS["shorter_local_binds"])
         else:
             rel = "yields"
             readings.append(READINGS["longer_local_yields"])
-        result.append(ProvisionDeadline(profile=d.profile, relation=rel, deadline=d.deadline))
-    return LayeredDeadline(
-        key=key,
-        binding=best.deadline,
-        deadlines=tuple(result),
-        conflicts=tuple(d for d in result if d.relation == "yields"),
+        ext = None
+        if rel != "yields":
+            try:
+                ext = _extension(prof, dl.rule, dl.due, level, when)
+            except CalendarRangeError as exc:
+                warnings.append(_beyond_calendar(prof, exc))
+        layers.append(
+            LayerDeadline(
+                profile=prof.id,
+                relation=rel,
+                rank=_rank(prof, dl.rule),
+                due=dl.due,
+                end_instant=dl.end_instant,
+                period=dl.period,
+                source=dl.source,
+                extension=ext,
+            )
+        )
+    local = layered.provisions[0]
+    if local.relation in ("not_in_force", "silent"):
+        readings.append(READINGS["upper_answers_alone"])
+        warnings.append(_local_absent(profile, local))
+    binding = best[2]
+    return dataclasses.replace(
+        binding,
+        profile=profile.id,
+        warnings=tuple(dict.fromkeys((*binding.warnings, *warnings))),
+        layers=tuple(layers) if len(layers) > 1 or best[0] > 0 else (),
         readings=tuple(dict.fromkeys(readings)),
-        rule=layered,
+    )
+
+
+def _local_absent(profile: JurisdictionProfile, local: Provision) -> Notice:
+    why_zh = "；".join(say(r, "zh") for r in local.why)
+    why_en = "; ".join(say(r, "en") for r in local.why)
+    if local.relation == "silent":
+        return Notice(
+            code="layers.local_silent",
+            zh=f"{profile.model.name.zh}的文件对此未作规定，由上位规定单独作答",
+            en=f"{profile.model.name.en}'s documents are silent on this; the upper layer "
+            "answers alone",
+        )
+    return Notice(
+        code="layers.local_not_in_force",
+        zh=f"{profile.model.name.zh}的文件在此不适用（{why_zh}），由上位规定单独作答",
+        en=f"{profile.model.name.en}'s documents do not apply here ({why_en}); the upper layer "
+        "answers alone",
+    )
+
+
+def _beyond_calendar(prof: JurisdictionProfile, exc: Exception) -> Notice:
+    return Notice(
+        code="layers.beyond_calendar",
+        zh=f"{prof.model.name.zh}的期限无法计算：所需年份的官方工作日安排尚未载入（{exc}）",
+        en=f"{prof.model.name.en}'s limit cannot be counted: the official calendar for the "
+        f"year it needs is not loaded ({exc})",
     )

@@ -21,6 +21,7 @@ __all__ = [
     "Citation",
     "DedicatedRoute",
     "Document",
+    "Extension",
     "Level",
     "MeasureSection",
     "Parties",
@@ -96,6 +97,21 @@ class Parties(BaseModel):
     )
 
 
+class Extension(BaseModel):
+    """How far a time limit may be extended, by whose approval (e.g. 第二十一条: at most 10
+    more working days, approved by the same-level data authority)."""
+
+    model_config = _CFG
+
+    n: Annotated[int, Field(ge=1, description="at most this many more working days")]
+    approval_by: NonEmpty = Field(description="the actor who must approve the extension")
+    condition: NonEmpty | None = Field(default=None, description="when it may be asked for")
+    rule: NonEmpty | None = Field(
+        default=None,
+        description="the rule key whose entry cites the extension (default: this entry)",
+    )
+
+
 class WorkingDays(_Kind):
     """N working days from (or before) an event."""
 
@@ -105,6 +121,9 @@ class WorkingDays(_Kind):
     before: NonEmpty | None = None
     immediate_if_possible: bool = False
     refusal_requires_reasons: bool = False
+    extension: Extension | None = Field(
+        default=None, description="how far the limit may be extended, with approval"
+    )
 
     @model_validator(mode="after")
     def _anchor(self) -> WorkingDays:

@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Literal
 
 from pydantic import computed_field
 
@@ -35,7 +36,9 @@ __all__ = [
     "ACCESS_PROCESSES",
     "Deadline",
     "DisplacedRule",
+    "ExtensionDue",
     "JurisdictionProfile",
+    "LayerDeadline",
     "NoRuleInForceError",
     "NotADeadlineError",
     "RuleResult",
@@ -126,8 +129,44 @@ class RuleResult:
 
 
 @dataclass(frozen=True, kw_only=True)
+class ExtensionDue:
+    """The latest due day of a time limit if its extension is approved."""
+
+    n: int
+    due: dt.date
+    approval_by: str
+    condition: str | None
+    source: Source
+
+
+#: How one layer's time limit stands to the binding one (see :mod:`govshare.profiles`).
+LayerRelation = Literal["binds", "ceiling", "yields"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class LayerDeadline:
+    """One layer's own due day for the event, and how it stands to the binding one."""
+
+    profile: str
+    relation: LayerRelation
+    rank: str | None
+    due: dt.date
+    end_instant: dt.datetime
+    period: str
+    source: Source
+    extension: ExtensionDue | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class Deadline:
-    """A computed deadline: the due day, its end instant and everything it rests on."""
+    """A computed deadline: the due day, its end instant and everything it rests on.
+
+    ``due``, ``rule`` and ``source`` are the binding provision's. Where the profile sits
+    under another layer (the national regulation), ``layers`` lists every layer's own due
+    day with its relation (``binds``, ``ceiling``: an upper limit ending later, ``yields``:
+    a nearer limit ending later that the upper one overrides) and ``readings`` the reading
+    of the law the combination rests on.
+    """
 
     profile: str
     key: str
@@ -138,6 +177,18 @@ class Deadline:
     rule: RuleResult
     provisional: bool
     warnings: tuple[Notice, ...] = field(default=())
+    layers: tuple[LayerDeadline, ...] = ()
+    readings: tuple[Notice, ...] = ()
+
+    @property
+    def ceilings(self) -> tuple[LayerDeadline, ...]:
+        """Upper layers' limits that end no earlier than the binding one."""
+        return tuple(d for d in self.layers if d.relation == "ceiling")
+
+    @property
+    def conflicts(self) -> tuple[LayerDeadline, ...]:
+        """Nearer layers' longer limits that the binding upper limit overrides."""
+        return tuple(d for d in self.layers if d.relation == "yields")
 
     @property
     def source(self) -> Source:
@@ -534,12 +585,30 @@ class JurisdictionProfile:
         as_of: DateLike | None = None,
         adopted: Iterable[str] = (),
     ) -> Deadline:
-        """The deadline the rule in force sets for an event at ``start``.
+        """The binding deadline for an event at ``start``, with every layer's beside it.
 
-        ``as_of`` (default: the start date) decides which rule is in force. For a period
+        ``as_of`` (default: the start date) decides which rules are in force. For a period
         "before" an event (advance notice), ``start`` is the event and the due date is the
-        last day on which the notice can still be given.
+        last day on which the notice can still be given. Where the profile sits under
+        another layer (``layer_under``), the earliest-ending limit binds and the others are
+        listed in ``layers`` (:func:`govshare.profiles.layered_deadline`); otherwise this is
+        :meth:`own_deadline`.
         """
+        from govshare.profiles._layers import layered_deadline  # noqa: PLC0415 - cycle
+
+        return layered_deadline(self, key, start, level=level, as_of=as_of, adopted=adopted)
+
+    def own_deadline(
+        self,
+        key: str,
+        start: DateLike,
+        *,
+        level: str,
+        as_of: DateLike | None = None,
+        adopted: Iterable[str] = (),
+    ) -> Deadline:
+        """The deadline this profile's own documents set for an event at ``start``, without
+        the layers above it (what a local process's duty runs on)."""
         begin = to_datetime(start, "start")
         rule = self.rule(
             key, as_of=begin.date() if as_of is None else as_of, level=level, adopted=adopted

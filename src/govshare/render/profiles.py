@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from govshare._kernel.messages import say
 from govshare._kernel.model import Label
 from govshare._kernel.vocabulary import KINDS, label, term
 from govshare.profiles import RULE_KEYS, Deadline, Document, RuleEntry, RuleResult, Value
@@ -199,6 +200,29 @@ def _deadline_text(dl: Deadline, options: RenderOptions) -> str:
         f"  {_word('source', lang)}: {src.short}「{src.quote}」",
     ]
     for d in dl.displaced:
-        why = value_words(d.value, lang) if lang == "zh" else d.reason
+        why = value_words(d.value, lang) if lang == "zh" else say(d.reason, lang)
         lines.append(f"  {_word('displaced', lang)}: {d.source.short} ({why})")
+    lines += _layer_lines(dl, lang)
     return "\n".join(lines)
+
+
+def _layer_lines(dl: Deadline, lang: str) -> list[str]:
+    """The other layers' limits beside the binding one, and the readings applied."""
+    sep = "；" if lang == "zh" else "; "
+    out = []
+    for layer in dl.layers:
+        if layer.relation == "binds":
+            continue
+        word = _word("ceiling" if layer.relation == "ceiling" else "conflict", lang)
+        rank = f" [{label('rank', layer.rank, lang)}]" if layer.rank else ""
+        text = f"  {word}: {layer.due.isoformat()} — {layer.source.short}{rank}"
+        if layer.extension is not None:
+            ext = layer.extension
+            who = label("actor", ext.approval_by, lang)
+            text += (
+                f"{sep}{_word('extension_latest', lang)} {ext.due.isoformat()} "
+                f"({_word('approved_by', lang)}: {who}; {ext.source.short})"
+            )
+        out.append(text)
+    out += [f"  {_word('reading', lang)}: {say(r, lang)}" for r in dl.readings]
+    return out

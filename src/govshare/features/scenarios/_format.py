@@ -44,6 +44,7 @@ __all__ = [
     "ErrorExpect",
     "Expectation",
     "Given",
+    "LayerExpect",
     "ProcessExpect",
     "RuleExpect",
     "Scenario",
@@ -248,14 +249,28 @@ class RuleExpect(_Expect):
     doc: str | None = None
 
 
+class LayerExpect(_Item):
+    """Another layer's time limit beside the binding one (a ceiling or a conflict)."""
+
+    profile: str | None = None
+    due: When | None = None
+    extension_due: When | None = None
+    cite: _Cite = None
+
+
 class DeadlineExpect(_Expect):
-    """What a deadline must give."""
+    """What a deadline must give: the binding due day and, where the profile sits under
+    another layer, the ceilings (upper limits ending later), the conflicts (nearer limits
+    ending later that the upper one overrides) and the codes of the readings applied."""
 
     due: When | None = None
     end_instant: When | None = None
     period: str | None = None
     cite: _Cite = None
     doc: str | None = None
+    ceilings: list[LayerExpect] | None = None
+    conflicts: list[LayerExpect] | None = None
+    readings: list[_Text] | None = None
 
 
 def error_classes() -> dict[str, type[GovshareError]]:

@@ -425,6 +425,21 @@ def _check_deadline(e: DeadlineExpect, d: Deadline) -> list[Mismatch]:
         out += _scalar("cite", e.cite, (d.source,), d.source, _cites)
     if e.doc is not None:
         out += _scalar("doc", e.doc, d.source.doc, d.source, _equal)
+    layer_fields = {
+        "profile": _attr("profile"),
+        "due": _time("due"),
+        "extension_due": _Field(lambda x: x.extension.due if x.extension else None, _same_time),
+        "cite": _CITE,
+    }
+    if e.ceilings is not None:
+        out += _match_list("ceilings", e.ceilings, d.ceilings, layer_fields)
+    if e.conflicts is not None:
+        out += _match_list("conflicts", e.conflicts, d.conflicts, layer_fields)
+    if e.readings is not None:
+        codes = [r.code for r in d.readings]
+        for i, code in enumerate(e.readings):
+            if code not in codes:
+                out.append(Mismatch(path=f"readings[{i}]", expected=code, actual=codes))
     return out
 
 
