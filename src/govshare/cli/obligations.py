@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from govshare.cli.options import (
+    LEVEL_RULE,
     add_adopt,
     add_as_of,
     add_calendar,
-    LEVEL_RULE,
     add_level,
     add_profile,
     profile_of,
