@@ -10,6 +10,7 @@ import re
 import shlex
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 from types import ModuleType
 
@@ -395,3 +396,64 @@ def test_mkdocs_build_strict(tmp_path: Path) -> None:
     assert "get_calendar" in api
     assert ":func:" not in api
     assert "<blockquote>\n<blockquote>" not in api  # doctests are code, not nested quotes
+    _offline(site)
+    _no_cjk_line_breaks(site)
+
+
+class _External(HTMLParser):
+    """The external scripts, stylesheets, fonts and preconnects a page loads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        got = dict(attrs)
+        url = got.get("src") if tag == "script" else got.get("href") if tag == "link" else None
+        rel = got.get("rel") or ""
+        if tag == "link" and not {"stylesheet", "preconnect", "preload", "icon"} & set(rel.split()):
+            return
+        if url and re.match(r"^(https?:)?//", url):
+            self.found.append(f"<{tag}> {url}")
+
+
+def _offline(site: Path) -> None:
+    """Issue 15: the built pages load no script, stylesheet or font from elsewhere, and
+    Mermaid (shipped under assets/, with its licence) is loaded by every page."""
+    assert (site / "assets/mermaid/mermaid.min.js").stat().st_size > 1_000_000
+    assert "MIT" in (site / "assets/mermaid/LICENSE").read_text("utf-8")
+    for page in site.rglob("*.html"):
+        parser = _External()
+        parser.feed(page.read_text("utf-8"))
+        assert parser.found == [], (page, parser.found)
+    diagrams = (site / "reference/diagrams/hubei/index.html").read_text("utf-8")
+    assert 'src="../../../assets/mermaid/mermaid.min.js"' in diagrams
+    for css in site.rglob("*.css"):
+        assert "fonts.googleapis" not in css.read_text("utf-8"), css
+
+
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+
+
+def _no_cjk_line_breaks(site: Path) -> None:
+    """Issue 15: no line break (shown as a space) between two Chinese characters."""
+    index = (site / "index.html").read_text("utf-8")
+    assert "数据、 数据" not in index
+    assert "数据、\n数据" not in index
+    assert "谁可以获取哪些数据、数据提供部门" in index
+    for page in site.rglob("*.html"):
+        body = re.sub(r"<(pre|script|style)\b.*?</\1>", "", page.read_text("utf-8"), flags=re.S)
+        assert not re.search(f"[{_CJK}]\n[{_CJK}]", body), page
+
+
+def test_join_cjk_lines() -> None:
+    """The hook joins CJK line breaks and leaves English, headings and code alone."""
+    spec = importlib.util.spec_from_file_location("mkdocs_cjk", ROOT / "scripts/mkdocs_cjk.py")
+    assert spec is not None
+    assert spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    src = "谁可以获取哪些数据、\n数据提供部门\nwords\nhere\n# 标题\n正文\n```\n代码\n行\n```\n"
+    assert mod.join_cjk_lines(src) == (
+        "谁可以获取哪些数据、数据提供部门\nwords\nhere\n# 标题\n正文\n```\n代码\n行\n```\n"
+    )

@@ -17,7 +17,9 @@ __all__ = [
     "DataIssue",
     "GovshareError",
     "InputError",
+    "LevelNeededError",
     "MissingDependencyError",
+    "UnknownNameError",
     "UnknownRegionError",
 ]
 
@@ -41,6 +43,69 @@ class InputError(GovshareError, ValueError):
         super().__init__(f"{field}: got {value!r}; expected {expected}")
 
 
+def close_matches(word: str, known: Sequence[str], *, n: int = 3) -> tuple[str, ...]:
+    """The names of ``known`` closest to ``word`` (a typo's "did you mean"), best first;
+    compared without case. The one implementation of suggestions in govshare."""
+    import difflib  # noqa: PLC0415 - only when a name is wrong
+
+    by_lower: dict[str, str] = {}
+    for name in known:
+        by_lower.setdefault(name.lower(), name)
+    found = difflib.get_close_matches(word.lower(), list(by_lower), n=n, cutoff=0.6)
+    return tuple(by_lower[f] for f in found)
+
+
+class UnknownNameError(InputError):
+    """A name (profile, rule key, process, region, level) that is not known, with the
+    closest known names as suggestions ("did you mean ...?").
+
+    Attributes:
+        known: every name accepted there.
+        suggestions: the known names closest to the one given, best first (may be empty).
+    """
+
+    def __init__(
+        self,
+        field: str,
+        value: str,
+        known: Sequence[str],
+        expected: str,
+        *,
+        suggestions: Sequence[str] | None = None,
+    ) -> None:
+        self.known = tuple(known)
+        self.suggestions = tuple(
+            close_matches(value, self.known) if suggestions is None else suggestions
+        )
+        if self.suggestions:
+            expected += f"; did you mean {' or '.join(self.suggestions)}?"
+        super().__init__(field, value, expected)
+
+
+class LevelNeededError(InputError):
+    """The answer depends on the administrative level and none was given.
+
+    Raised when the profile's documents differ between its levels (so that a default
+    would silently pick one answer of several).
+
+    Attributes:
+        profile: the profile's id.
+        levels: the levels the profile's documents apply to, highest first.
+    """
+
+    def __init__(self, profile: str, levels: Sequence[str]) -> None:
+        self.profile = profile
+        self.levels = tuple(levels)
+        self.field = "level"
+        self.value = None
+        self.expected = " or ".join(f"level={lv!r}" for lv in self.levels)
+        GovshareError.__init__(
+            self,
+            f"{profile}: the answer depends on the level, because the profile's documents "
+            f"differ between its levels: pass {self.expected}",
+        )
+
+
 class MissingDependencyError(GovshareError, ImportError):
     """An optional feature needs a package that is not installed.
 
@@ -61,13 +126,12 @@ class MissingDependencyError(GovshareError, ImportError):
         )
 
 
-class UnknownRegionError(InputError):
+class UnknownRegionError(UnknownNameError):
     """A regional calendar was asked for by a name that is not registered."""
 
     def __init__(self, region: str, known: Sequence[str]) -> None:
-        self.known = tuple(known)
-        listing = ", ".join(self.known) or "none"
-        super().__init__("region", region, f"one of the registered regions: {listing}")
+        listing = ", ".join(known) or "none"
+        super().__init__("region", region, known, f"one of the registered regions: {listing}")
 
 
 class CalendarRangeError(GovshareError, LookupError):
@@ -110,7 +174,7 @@ class CalendarRangeError(GovshareError, LookupError):
             hint = (
                 f"the last year covered is {last_year}: the official {date.year} arrangement "
                 "is not loaded (load it with govshare.calendar.load_arrangement, or use a "
-                "provisional calendar for an estimate)"
+                "provisional calendar for an estimate: get_calendar(provisional=True))"
             )
         super().__init__(
             f"{prefix}the official working-day calendar for {date.isoformat()}, which it does "

@@ -84,7 +84,10 @@ def test_bare_command_prints_usage(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "needles"),
     [
-        (("deadline", "--help"), ("administrative level", "(default: provincial)", "--adopt")),
+        (
+            ("deadline", "--help"),
+            ("administrative level", "(default: not needed when one set of documents", "--adopt"),
+        ),
         (("validate", "--help"), ("file, line and", "Exit status 1")),
         (("schema", "--help"), ("JSON Schema", "profile file format")),
         (("workday", "count", "--help"), ("start end", "(start, end]", "(not counted)")),
@@ -211,7 +214,9 @@ def test_json_documents_name_their_schema(capsys: pytest.CaptureFixture[str]) ->
         ("workday", "count", "2026-09-30", "2026-10-13"): "govshare-workday-count/1",
         ("profiles",): "govshare-profiles/1",
         ("show", "hubei", KEY): "govshare-profile-view/1",
-        ("deadline", "hubei", KEY, "--start", "2026-09-30"): "govshare-deadline/1",
+        ("deadline", "hubei", KEY, "--start", "2026-09-30", "--level", "provincial"): (
+            "govshare-deadline/1"
+        ),
         ("replay", "hubei", str(EXAMPLES / "no-reply.log.yaml")): "govshare-replay/1",
         ("decide", "hubei", str(EXAMPLES / "dedicated.request.yaml")): "govshare-decision/1",
     }

@@ -65,7 +65,9 @@ COMMANDS = (
     Command(
         "compare-scenario", ("compare", "hubei", "xinzhou", "--scenario", _LOG, "--format", "json")
     ),
-    Command("obligations", ("obligations", "hubei", "--year", "2026", "--json")),
+    Command(
+        "obligations", ("obligations", "hubei", "--year", "2026", "--level", "provincial", "--json")
+    ),
     Command("check", ("check", "shanxi_std", _DEPARTMENT, "--format", "json"), code=1),
     Command(
         "check-serves",

@@ -57,20 +57,37 @@ def test_deadline_adopt_and_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("2026-10-13")
     assert "依据" in out
     assert "被取代" in out
-    code, out, _ = run(capsys, "deadline", "hubei", KEY, "--start", "2026-09-30", "--lang", "en")
+    code, out, _ = run(
+        capsys,
+        "deadline",
+        "hubei",
+        KEY,
+        "--start",
+        "2026-09-30",
+        "--level",
+        "provincial",
+        "--lang",
+        "en",
+    )
     assert "source" in out
 
 
 @pytest.mark.parametrize(
     ("argv", "needle"),
     [
-        (("deadline", "hubei", KEY, "--start", "2021-03-01"), "2021-04-01"),
-        (  # xz-2022-3 expired 2027-01-05; the national 10 days need the 2027 calendar
+        (
+            ("deadline", "hubei", KEY, "--start", "2021-03-01", "--level", "provincial"),
+            "2021-04-01",
+        ),
+        (
             ("deadline", "xinzhou", KEY, "--start", "2027-02-01", "--level", "prefectural"),
             "calendar for 2027-02-01",
         ),
         (("deadline", "atlantis", KEY, "--start", "2026-09-30"), "profile"),
-        (("deadline", "hubei", "share.types", "--start", "2026-09-30"), "sets no deadline"),
+        (
+            ("deadline", "hubei", "share.types", "--start", "2026-09-30", "--level", "provincial"),
+            "sets no deadline",
+        ),
         (("show", "hubei", "nosuch.key"), "nosuch.key"),
     ],
 )

@@ -407,7 +407,17 @@ def test_obligation_uid_for_undated_item() -> None:
 def test_cli_json_and_ics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """JSON lists the items with citations; --ics writes a file icalendar parses back."""
     ics = tmp_path / "hubei-2026.ics"
-    args = ["obligations", "hubei", "--year", "2026", "--ics", str(ics), "--json"]
+    args = [
+        "obligations",
+        "hubei",
+        "--year",
+        "2026",
+        "--level",
+        "provincial",
+        "--ics",
+        str(ics),
+        "--json",
+    ]
     assert main([*args, "--log", NO_REPLY, "--as-of", "2026-10-09"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert [(i["key"], i["due"]) for i in out["items"]] == [
@@ -441,7 +451,7 @@ def test_cli_json_and_ics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
 
 def test_cli_skipped_in_json(capsys: pytest.CaptureFixture[str]) -> None:
     """JSON `skipped` names each absent key with its reason."""
-    assert main(["obligations", "hubei", "--year", "2020", "--json"]) == 0
+    assert main(["obligations", "hubei", "--year", "2020", "--level", "provincial", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out["items"] == []
     assert [s["key"] for s in out["skipped"]] == DATED_KEYS
@@ -479,7 +489,7 @@ def test_cli_bad_arguments(
     argv: list[str], code: int, message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Bad command lines: one line on stderr, exit 2 (usage) or 1 (refused)."""
-    assert main(["obligations", "hubei", *argv]) == code
+    assert main(["obligations", "hubei", "--level", "provincial", *argv]) == code
     err = capsys.readouterr().err
     assert message in err
     assert err.count("\n") == 1
@@ -530,7 +540,21 @@ def test_cli_log_without_as_of(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_cli_unwritable_ics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """An ICS path that cannot be written is a one-line error naming it."""
     target = tmp_path / "missing-dir" / "x.ics"
-    assert main(["obligations", "hubei", "--year", "2026", "--ics", str(target)]) == 1
+    assert (
+        main(
+            [
+                "obligations",
+                "hubei",
+                "--year",
+                "2026",
+                "--level",
+                "provincial",
+                "--ics",
+                str(target),
+            ]
+        )
+        == 1
+    )
     err = capsys.readouterr().err
     assert "ics:" in err
     assert str(target) in err

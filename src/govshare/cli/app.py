@@ -31,6 +31,7 @@ __all__ = ["COMMANDS", "build_parser", "command", "main"]
 #: Every command: the module that registers it and its summary in the command list.
 COMMANDS: dict[str, tuple[str, str]] = {
     "workday": ("govshare.cli.workday", "official working days (工作日): is, add, count"),
+    "calendar": ("govshare.cli.calendar", "check a new year's holiday notice file (YAML)"),
     "profiles": ("govshare.cli.profiles", "list the profiles found"),
     "show": ("govshare.cli.profiles", "a profile's documents and rules, with their quotes"),
     "deadline": ("govshare.cli.profiles", "the deadline a rule sets for an event"),

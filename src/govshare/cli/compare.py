@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from govshare._kernel.dates import SHANGHAI
+from govshare.cli.options import add_adopt, add_as_of, add_calendar, add_level, profile_of, width
 from govshare.errors import InputError
 from govshare.features.compare import (
     RuleMatrix,
@@ -17,18 +18,15 @@ from govshare.features.compare import (
     jurisdictions,
     load_patches,
 )
-from govshare.profiles import load_profile
+from govshare.profiles import JurisdictionProfile
 from govshare.render.registry import formats, render
 
 __all__ = ["add_commands"]
 
-_LEVELS = ("provincial", "prefectural", "county")
 
-
-def _adopted(profiles: list[str], docs: list[str]) -> dict[str, list[str]]:
+def _adopted(loaded: list[JurisdictionProfile], docs: list[str]) -> dict[str, list[str]]:
     """Which profile each ``--adopt DOC`` belongs to (document ids are unique per profile)."""
     out: dict[str, list[str]] = {}
-    loaded = [load_profile(p) for p in profiles]
     for doc in docs:
         owners = [p.id for p in loaded if doc in p.documents]
         if not owners:
@@ -44,11 +42,20 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     names = list(args.profiles)
     if not names:
         names = jurisdictions()
-    adopted = _adopted(names + [p.baseline.id for p in patches], args.adopt or [])
+    loaded = [profile_of(args, n) for n in names]
+    for prof in loaded:
+        if not prof.model.rules:
+            raise InputError(
+                "profile",
+                prof.id,
+                f"a profile with sharing rules: {prof.id} is a {prof.model.kind} with none "
+                f"(check a department against it with 'govshare check {prof.id} DEPT.yaml')",
+            )
+    adopted = _adopted(loaded + [p.baseline for p in patches], args.adopt or [])
     if args.scenario:
         result: Any = compare_scenario(
             args.scenario,
-            names,
+            loaded,
             as_of=args.as_of,
             level=args.level,
             adopted=adopted or None,
@@ -57,7 +64,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     else:
         as_of = args.as_of or dt.datetime.now(SHANGHAI).date()
         result = compare_rules(
-            names,
+            loaded,
             as_of=as_of,
             level=args.level,
             adopted=adopted,
@@ -89,11 +96,13 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
         ),
     )
     p.add_argument("profiles", nargs="*", metavar="PROFILE", help="default: every jurisdiction")
-    p.add_argument("--as-of", help="date deciding which rules are in force (default: today)")
-    p.add_argument("--level", choices=_LEVELS, help="one level for every profile")
-    p.add_argument(
-        "--adopt", action="append", metavar="DOC", help="a document adopted (参照执行); repeatable"
+    add_as_of(p, default="today in Asia/Shanghai; with --scenario, the log's as_of")
+    add_level(
+        p,
+        default="a column per level the profile's documents apply to; with --scenario, "
+        "the log's level",
     )
+    add_adopt(p)
     p.add_argument("--only-diff", action="store_true", help="keep only rows that differ")
     known = sorted({*formats(RuleMatrix), *formats(ScenarioComparison)})
     p.add_argument("--format", choices=known, default="table", help="output format")
@@ -105,6 +114,12 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
         metavar="FILE",
         help="a what-if patch (YAML, govshare-patch/1); adds a column; repeatable",
     )
-    p.add_argument("--width", type=int, default=100, help="terminal table width (default 100)")
+    p.add_argument(
+        "--width",
+        type=width,
+        default=100,
+        help="terminal table width, at least 40 columns (default: %(default)s)",
+    )
+    add_calendar(p, region=False)
     common(p)
     p.set_defaults(func=_cmd_compare)

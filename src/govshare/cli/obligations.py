@@ -6,16 +6,23 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from govshare.cli.options import (
+    LEVEL_RULE,
+    add_adopt,
+    add_as_of,
+    add_calendar,
+    add_level,
+    add_profile,
+    profile_of,
+)
 from govshare.errors import InputError
 from govshare.features.obligations import obligation_calendar
 from govshare.processes import ProcessStatus, replay_file
-from govshare.profiles import JurisdictionProfile, load_profile
+from govshare.profiles import JurisdictionProfile, resolve_level
 from govshare.render.json import to_json
 from govshare.render.registry import render
 
 __all__ = ["add_commands"]
-
-_LEVELS = ("provincial", "prefectural", "county")
 
 
 def _year(text: str) -> int:
@@ -36,15 +43,13 @@ def _cases(prof: JurisdictionProfile, args: argparse.Namespace) -> list[ProcessS
 def _cmd_obligations(args: argparse.Namespace) -> int:
     if args.as_of and not args.log:
         args.parser.error("--as-of needs --log (it is the instant the logs are replayed to)")
-    prof = load_profile(args.profile)
+    prof = profile_of(args, args.profile)
+    adopted = args.adopt or ()
     cases = _cases(prof, args)
-    cal = obligation_calendar(
-        prof,
-        args.year,
-        level=args.level or "provincial",
-        adopted=args.adopt or (),
-        status=cases,
-    )
+    logged = {st.level for st in cases}
+    wanted = args.level or (logged.pop() if len(logged) == 1 else None)
+    level = resolve_level(prof, wanted, adopted=adopted)
+    cal = obligation_calendar(prof, args.year, level=level, adopted=adopted, status=cases)
     payload: dict[str, Any] = to_json(cal) | {"ics": None}
     lines = [str(render(cal, "text", lang=args.lang))]
     if args.ics:
@@ -81,27 +86,23 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
     p = sub.add_parser(
         "obligations",
         help="a year's recurring duties and open deadlines, with citations (iCalendar export)",
+        description="A year's dated duties at a level (annual reports, catalogue upkeep, "
+        "list publication), each with its due day and citation, plus the open duties of "
+        "the event logs given; keys with no rule in force are listed with the reason.",
     )
-    p.add_argument("profile", help="profile name or path")
+    add_profile(p)
     p.add_argument("--year", required=True, type=_year, help="the calendar year, e.g. 2026")
-    p.add_argument(
-        "--level",
-        choices=_LEVELS,
-        help="whose duties (default provincial); also overrides the logs' level",
-    )
-    p.add_argument(
-        "--adopt",
-        action="append",
-        metavar="DOC",
-        help="a document adopted at this level; also overrides the logs' adopted documents",
-    )
+    add_level(p, default="the logs' level when they agree; " + LEVEL_RULE)
+    add_adopt(p)
     p.add_argument(
         "--log",
         action="append",
         metavar="LOG.yaml",
-        help="an event log (docs/processes.md) whose open duties to add; repeatable",
+        help="an event log (docs/processes.md) whose open duties to add; repeatable; "
+        "--level and --adopt override the logs' own",
     )
-    p.add_argument("--as-of", help="replay the logs to this date or instant (default: their as_of)")
+    add_as_of(p, default="each log's as_of; only with --log")
+    add_calendar(p, region=False)
     p.add_argument("--ics", metavar="FILE", help="also write the dated items as iCalendar")
     common(p)
     p.set_defaults(func=_cmd_obligations, emit=emit, parser=p)

@@ -15,6 +15,7 @@ TYPE_CHECKING = False  # not typing.TYPE_CHECKING: importing typing costs start-
 
 if TYPE_CHECKING:
     from govshare.calendar import WorkCalendar
+    from govshare.profiles import JurisdictionProfile
 
 __all__ = [
     "add_adopt",
@@ -26,6 +27,9 @@ __all__ = [
     "calendar_of",
     "non_negative",
     "positive",
+    "profile_of",
+    "today",
+    "width",
 ]
 
 LANGS = ("zh", "en")
@@ -50,36 +54,61 @@ def add_output(p: argparse.ArgumentParser, *, json: bool = True) -> None:
 def add_profile(p: argparse.ArgumentParser) -> None:
     """The ``profile`` argument: a profile's name or a profile file."""
     p.add_argument(
-        "profile", help="profile name (see 'govshare profiles') or path to a profile file"
+        "profile",
+        help="profile name, in any case or as its Chinese name, see 'govshare "
+        "profiles'; or path to a profile file",
     )
 
 
-def add_level(
-    p: argparse.ArgumentParser, *, default: str | None = "provincial", what: str = ""
-) -> None:
-    """``--level``: the administrative level whose rules apply."""
+#: What happens when ``--level`` is left out of a command that answers for a profile.
+LEVEL_RULE = (
+    "not needed when one set of documents covers all the profile's levels (a city's own "
+    "rules); otherwise required, and the error names the levels"
+)
+
+
+def _level(text: str) -> str:
+    """An argparse type: an administrative level, with "did you mean" for a typo."""
+    from govshare.errors import InputError  # noqa: PLC0415
+    from govshare.profiles import check_level  # noqa: PLC0415
+
+    try:
+        return check_level(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_level(p: argparse.ArgumentParser, *, default: str = LEVEL_RULE) -> None:
+    """``--level``: the administrative level whose rules apply (``default`` says what
+    happens without it)."""
     from govshare._kernel.model import LEVELS  # noqa: PLC0415 - pydantic, only when needed
 
-    after = f" (default: {default})" if default else f" (default: {what or 'as the input says'})"
     p.add_argument(
         "--level",
-        choices=LEVELS,
-        default=default,
+        type=_level,
+        metavar="{" + ",".join(LEVELS) + "}",
         help="the administrative level (省级 provincial, 市级 prefectural, 县级 county) whose "
         "documents apply; a document adoptable at a lower level applies there only with "
-        f"--adopt{after}",
+        f"--adopt (default: {default})",
     )
 
 
-def add_as_of(p: argparse.ArgumentParser, *, default: str, required: bool = False) -> None:
+def add_as_of(p: argparse.ArgumentParser, *, default: str = "today in Asia/Shanghai") -> None:
     """``--as-of``: the date (or datetime) deciding which rules are in force."""
-    tail = " (required)" if required else f" (default: {default})"
     p.add_argument(
         "--as-of",
         metavar="DATE",
-        required=required,
-        help=f"ISO date or datetime deciding which documents are in force{tail}",
+        help=f"ISO date or datetime deciding which documents are in force (default: {default})",
     )
+
+
+def today() -> str:
+    """Today's date in Asia/Shanghai (ISO), the default of ``--as-of``."""
+    import datetime as dt  # noqa: PLC0415
+
+    from govshare._kernel.dates import SHANGHAI  # noqa: PLC0415
+
+    return dt.datetime.now(SHANGHAI).date().isoformat()
 
 
 def add_adopt(p: argparse.ArgumentParser, *, default: str = "none") -> None:
@@ -102,14 +131,16 @@ class _Regions:
         return ", ".join(regions()) or "none"
 
 
-def add_calendar(p: argparse.ArgumentParser) -> None:
-    """``--region``, ``--provisional``, ``--calendar-file``, ``--overlay-file``."""
-    action = p.add_argument(
-        "--region",
-        help="regional calendar layered on the national one; registered: %(regions)s "
-        "(default: national only)",
-    )
-    action.regions = _Regions()  # type: ignore[attr-defined] # expanded in the help text
+def add_calendar(p: argparse.ArgumentParser, *, region: bool = True) -> None:
+    """``--region`` (unless ``region=False``: a profile names its own), ``--provisional``,
+    ``--calendar-file``, ``--overlay-file``."""
+    if region:
+        action = p.add_argument(
+            "--region",
+            help="regional calendar layered on the national one; registered: %(regions)s "
+            "(default: national only)",
+        )
+        action.regions = _Regions()  # type: ignore[attr-defined] # expanded in the help text
     p.add_argument(
         "--provisional",
         action="store_true",
@@ -119,8 +150,9 @@ def add_calendar(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--calendar-file",
         action="append",
-        metavar="FILE",
-        help="an official arrangement (YAML) to load first; repeatable (default: none)",
+        metavar="NOTICE.yaml",
+        help="an official arrangement (YAML, e.g. a new year's holiday notice; see "
+        "docs/calendar.md) to load first; repeatable (default: none)",
     )
     p.add_argument(
         "--overlay-file",
@@ -130,15 +162,49 @@ def add_calendar(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _load_calendar_files(args: argparse.Namespace) -> None:
+    """Load the files ``--calendar-file`` and ``--overlay-file`` name (once per run)."""
+    from govshare.calendar import load_arrangement, load_overlay  # noqa: PLC0415
+
+    if getattr(args, "_calendar_loaded", False):
+        return
+    for path in getattr(args, "calendar_file", None) or ():
+        load_arrangement(path)
+    for path in getattr(args, "overlay_file", None) or ():
+        load_overlay(path)
+    args._calendar_loaded = True
+
+
 def calendar_of(args: argparse.Namespace) -> WorkCalendar:
     """The calendar the options ask for, after loading the files they name."""
-    from govshare.calendar import get_calendar, load_arrangement, load_overlay  # noqa: PLC0415
+    from govshare.calendar import get_calendar  # noqa: PLC0415
 
-    for path in args.calendar_file or ():
-        load_arrangement(path)
-    for path in args.overlay_file or ():
-        load_overlay(path)
+    _load_calendar_files(args)
     return get_calendar(args.region, provisional=args.provisional)
+
+
+def profile_of(args: argparse.Namespace, name: str) -> JurisdictionProfile:
+    """The profile ``name`` (a name in any case, its Chinese name, or a path), counting on
+    the calendar the options ask for (``--provisional``, ``--calendar-file``,
+    ``--overlay-file``) in its own region."""
+    import copy  # noqa: PLC0415
+
+    from govshare.calendar import get_calendar  # noqa: PLC0415
+    from govshare.profiles import load_profile  # noqa: PLC0415
+
+    prof = load_profile(name)
+    if not (
+        getattr(args, "provisional", False)
+        or getattr(args, "calendar_file", None)
+        or getattr(args, "overlay_file", None)
+    ):
+        return prof
+    _load_calendar_files(args)
+    own = copy.copy(prof)  # the cached profile keeps the official calendar
+    own.__dict__["calendar"] = get_calendar(
+        prof.model.calendar.region, provisional=args.provisional
+    )
+    return own
 
 
 def _whole(text: str, least: int) -> int:
@@ -159,3 +225,9 @@ def non_negative(text: str) -> int:
 def positive(text: str) -> int:
     """An argparse type: a whole number >= 1."""
     return _whole(text, 1)
+
+
+def width(text: str) -> int:
+    """An argparse type: a terminal width, at least 40 columns (a narrower table would
+    print a character per line)."""
+    return _whole(text, 40)

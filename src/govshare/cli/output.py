@@ -84,6 +84,17 @@ _PYTHON_HINTS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...
         lambda m: " ".join(f"--adopt {d.strip().strip(chr(39))}" for d in m[1].split(",")),
     ),
     (re.compile(r"pass a level to force one"), lambda m: "pass --level to force one"),
+    (re.compile(r"level='(\w+)'"), lambda m: f"--level {m[1]}"),
+    (
+        re.compile(
+            r"\(load it with govshare\.calendar\.load_arrangement, or use a provisional "
+            r"calendar for an estimate: get_calendar\(provisional=True\)\)"
+        ),
+        lambda m: (
+            "(load the published notice with --calendar-file NOTICE.yaml, see "
+            "docs/calendar.md, or pass --provisional for an estimate)"
+        ),
+    ),
     (re.compile(r"^adopted: "), lambda m: "--adopt: "),
     (re.compile(r"^as_of: "), lambda m: "--as-of: "),
     (re.compile(r"^level: "), lambda m: "--level: "),

@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from govshare.cli.options import add_adopt, add_as_of, add_level, add_output, add_profile
+from govshare.cli.options import (
+    add_adopt,
+    add_as_of,
+    add_calendar,
+    add_level,
+    add_output,
+    add_profile,
+    profile_of,
+    today,
+)
 from govshare.cli.output import print_result
 
 if TYPE_CHECKING:
@@ -30,10 +39,9 @@ def replay_file(
 
 
 def _cmd_replay(args: argparse.Namespace) -> int:
-    from govshare.profiles import load_profile  # noqa: PLC0415
     from govshare.render.process import Replay  # noqa: PLC0415
 
-    prof = load_profile(args.profile)
+    prof = profile_of(args, args.profile)
     st = replay_file(prof, args.log, as_of=args.as_of, level=args.level, adopted=args.adopt)
     proc = prof.model.processes[st.process]
     result = Replay(
@@ -48,27 +56,28 @@ def _cmd_replay(args: argparse.Namespace) -> int:
 
 def _cmd_decide(args: argparse.Namespace) -> int:
     from govshare.access import decide_access, load_access_request  # noqa: PLC0415
-    from govshare.profiles import load_profile  # noqa: PLC0415
+    from govshare.profiles import resolve_level  # noqa: PLC0415
     from govshare.render.process import Decision  # noqa: PLC0415
 
-    prof = load_profile(args.profile)
+    prof = profile_of(args, args.profile)
     req = load_access_request(args.request)
-    d = decide_access(
-        prof, req.resource, req.requester, as_of=req.as_of, level=req.level, adopted=req.adopted
-    )
+    adopted = req.adopted if args.adopt is None else args.adopt
+    level = resolve_level(prof, args.level or req.level, adopted=adopted)
+    as_of = req.as_of if args.as_of is None else args.as_of
+    d = decide_access(prof, req.resource, req.requester, as_of=as_of, level=level, adopted=adopted)
     print_result(args, Decision(decision=d))
     return 0
 
 
 def _cmd_diagram(args: argparse.Namespace) -> int:
-    from govshare.profiles import load_profile  # noqa: PLC0415
+    from govshare.profiles import check_process, load_profile  # noqa: PLC0415
     from govshare.render.mermaid import mermaid  # noqa: PLC0415
 
     prof = load_profile(args.profile)
     text = mermaid(
         prof,
-        args.process,
-        as_of=args.as_of,
+        check_process(prof, args.process),
+        as_of=args.as_of or today(),
         level=args.level,
         adopted=tuple(args.adopt or ()),
         lang=args.lang,
@@ -92,8 +101,9 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
     add_profile(p)
     p.add_argument("log", help="event log (YAML, see docs/processes.md)")
     add_as_of(p, default="the log's as_of")
-    add_level(p, default=None, what="the log's level")
+    add_level(p, default="the log's level")
     add_adopt(p, default="the log's adopted")
+    add_calendar(p, region=False)
     add_output(p)
     p.set_defaults(func=_cmd_replay)
 
@@ -105,6 +115,10 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
     )
     add_profile(p)
     p.add_argument("request", help="request file (YAML, see docs/access.md)")
+    add_level(p, default="the request's level")
+    add_as_of(p, default="the request's as_of")
+    add_adopt(p, default="the request's adopted")
+    add_calendar(p, region=False)
     add_output(p)
     p.set_defaults(func=_cmd_decide)
 
@@ -117,7 +131,7 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
     add_profile(p)
     p.add_argument("process", help="process id, e.g. conditional_application")
     add_level(p)
-    add_as_of(p, default="", required=True)
+    add_as_of(p)
     add_adopt(p)
     add_output(p, json=False)
     p.set_defaults(func=_cmd_diagram)

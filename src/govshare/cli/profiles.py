@@ -6,7 +6,15 @@ import argparse
 import sys
 from typing import Any
 
-from govshare.cli.options import add_adopt, add_as_of, add_level, add_output, add_profile
+from govshare.cli.options import (
+    add_adopt,
+    add_as_of,
+    add_calendar,
+    add_level,
+    add_output,
+    add_profile,
+    profile_of,
+)
 from govshare.cli.output import print_result
 
 __all__ = ["add_commands"]
@@ -32,18 +40,13 @@ def _cmd_profiles(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from govshare.errors import InputError  # noqa: PLC0415
-    from govshare.profiles import load_profile  # noqa: PLC0415
+    from govshare.profiles import check_rule_key, load_profile  # noqa: PLC0415
     from govshare.render.profiles import ProfileView  # noqa: PLC0415
 
     prof = load_profile(args.profile)
     rules = {k: tuple(v) for k, v in prof.model.rules.items()}
     if args.key is not None:
-        if args.key not in rules:
-            raise InputError(
-                "key", args.key, f"a rule key of {prof.id} ('govshare show {prof.id}' lists them)"
-            )
-        rules = {args.key: rules[args.key]}
+        rules = {args.key: rules.get(check_rule_key(args.key, prof.id), ())}
     view = ProfileView(
         id=prof.id,
         name=prof.model.name,
@@ -57,12 +60,13 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_deadline(args: argparse.Namespace) -> int:
-    from govshare.profiles import load_profile  # noqa: PLC0415
+    from govshare.profiles import check_rule_key, resolve_level  # noqa: PLC0415
 
-    prof = load_profile(args.profile)
-    dl = prof.deadline(
-        args.key, args.start, level=args.level, as_of=args.as_of, adopted=args.adopt or ()
-    )
+    prof = profile_of(args, args.profile)
+    check_rule_key(args.key, prof.id)
+    adopted = args.adopt or ()
+    level = resolve_level(prof, args.level, adopted=adopted)
+    dl = prof.deadline(args.key, args.start, level=level, as_of=args.as_of, adopted=adopted)
     print_result(args, dl)
     return 0
 
@@ -127,6 +131,7 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
     add_level(p)
     add_as_of(p, default="the start date")
     add_adopt(p)
+    add_calendar(p, region=False)
     add_output(p)
     p.set_defaults(func=_cmd_deadline)
 

@@ -7,6 +7,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from govshare.cli.options import add_adopt, add_as_of, add_calendar, profile_of
 from govshare.errors import GovshareError, InputError
 from govshare.features.timeline import timeline
 from govshare.profiles import JurisdictionProfile, list_profiles, load_profile
@@ -61,7 +62,7 @@ def _cmd_timeline(args: argparse.Namespace) -> int:
             parser.error(f"-o {args.output}: the file name must end in .svg or .png")
     elif not args.json:
         parser.error("-o FILE.svg|FILE.png is required (or --json for the data)")
-    profs = [load_profile(p) for p in args.profiles] if args.profiles else default_profiles()
+    profs = [profile_of(args, p) for p in args.profiles or [p.id for p in default_profiles()]]
     tl = timeline(
         profs,
         log=args.scenario,
@@ -128,10 +129,9 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
         help="provincial, prefectural, county or own (each profile's own level), or "
         "PROFILE=LEVEL for one profile; repeatable (default: the log's level; own with --key)",
     )
-    p.add_argument("--as-of", help="report the scenario at this date (default: the log's as_of)")
-    p.add_argument(
-        "--adopt", action="append", metavar="DOC", help="a document adopted (参照执行); repeatable"
-    )
+    add_as_of(p, default="the log's as_of; with --key, the start date")
+    add_adopt(p)
+    add_calendar(p, region=False)
     p.add_argument("--title", help="the picture's title")
     p.add_argument("-o", "--output", metavar="FILE", help="FILE.svg or FILE.png")
     common(p)

@@ -30,6 +30,12 @@ from govshare.profiles._registry import (
     load_profile,
     profile_schema,
 )
+from govshare.profiles._suggest import (
+    check_level,
+    check_process,
+    check_rule_key,
+    resolve_level,
+)
 
 __all__ = [
     "ACCESS_PROCESSES",
@@ -53,9 +59,13 @@ __all__ = [
     "RuleResult",
     "Source",
     "Value",
+    "check_level",
+    "check_process",
+    "check_rule_key",
     "layered_deadline",
     "list_profiles",
     "load_profile",
     "profile_schema",
     "provisions",
+    "resolve_level",
 ]

@@ -31,6 +31,7 @@ from govshare.calendar import WorkCalendar, WorkDate, get_calendar
 from govshare.errors import DataFileError, DataIssue, GovshareError, InputError
 from govshare.profiles._keys import DEADLINE_KINDS, RULE_KEYS
 from govshare.profiles._model import Citation, Document, MonthEnd, Profile, RuleEntry, Value
+from govshare.profiles._suggest import check_level, check_rule_key
 
 __all__ = [
     "ACCESS_PROCESSES",
@@ -489,10 +490,8 @@ class JurisdictionProfile:
                 (e.g. a city that follows the provincial rules, 参照执行).
         """
         when = to_date(as_of, "as_of")
-        if level not in LEVELS:
-            raise InputError("level", level, f"one of {', '.join(LEVELS)}")
-        if key not in RULE_KEYS:
-            raise InputError("key", key, "a canonical rule key (govshare show PROFILE lists them)")
+        check_level(level)
+        check_rule_key(key, self.id)
         entries = self.model.rules.get(key)
         if not entries:
             raise NoRuleInForceError(

@@ -15,9 +15,10 @@ else:  # pragma: no cover
     from importlib.abc import Traversable
 
 from govshare._kernel.yamlio import load_yaml, parse_yaml, validate_model
-from govshare.errors import InputError
+from govshare.errors import GovshareError
 from govshare.profiles._model import Profile
 from govshare.profiles._profile import JurisdictionProfile
+from govshare.profiles._suggest import unknown_profile
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -58,8 +59,42 @@ def _entry_points() -> dict[str, metadata.EntryPoint]:
 
 
 def list_profiles() -> list[str]:
-    """The names of every profile found: bundled and registered by installed packages."""
+    """The names of every profile found: bundled and registered by installed packages.
+
+    This is the registry order (sorted by name): every command lists profiles in it."""
     return sorted({*_bundled(), *_entry_points()})
+
+
+def _names() -> dict[str, str]:
+    """Each profile's Chinese and English names (``name.zh``, ``name.en``) to its id."""
+    out: dict[str, str] = {}
+    for pid in list_profiles():
+        try:
+            prof = load_profile(pid)
+        except GovshareError:  # an invalid registered profile has no name to offer
+            continue
+        out.setdefault(prof.model.name.zh, pid)
+        out.setdefault(prof.model.name.en, pid)
+    return out
+
+
+def _alias(typed: str) -> str | None:
+    """The profile id a name stands for, without regard to case: the id itself, the
+    profile's Chinese or English name, or the start of exactly one Chinese name (湖北 for
+    湖北省)."""
+    ids = {pid.lower(): pid for pid in list_profiles()}
+    want = typed.strip().lower()
+    if want in ids:
+        return ids[want]
+    names = _names()
+    exact = {n.lower(): pid for n, pid in names.items()}
+    if want in exact:
+        return exact[want]
+    if len(want) >= 2:
+        starts = {pid for n, pid in names.items() if n.lower().startswith(want)}
+        if len(starts) == 1:
+            return starts.pop()
+    return None
 
 
 def _from_text(text: str, name: str) -> JurisdictionProfile:
@@ -70,8 +105,12 @@ def _from_text(text: str, name: str) -> JurisdictionProfile:
 def load_profile(name_or_path: str | Path) -> JurisdictionProfile:
     """Load a profile by name (bundled or entry point) or from a YAML file path.
 
+    A name is compared without case, and may be the profile's Chinese or English name
+    (``load_profile("湖北")`` loads ``hubei``).
+
     Raises:
-        InputError: no profile of that name, and no such file.
+        UnknownNameError: no profile of that name, and no such file (with the closest
+            names as suggestions).
         DataFileError: the file is invalid (naming file, line and field).
     """
     key = str(name_or_path)
@@ -92,7 +131,10 @@ def load_profile(name_or_path: str | Path) -> JurisdictionProfile:
         # Files may change between calls: not cached.
         return JurisdictionProfile(validate_model(Profile, loaded), loaded)
     else:
-        raise InputError("profile", key, f"a profile name ({', '.join(list_profiles())}) or a path")
+        alias = _alias(key) if isinstance(name_or_path, str) else None
+        if alias is None or alias == key:
+            raise unknown_profile(key, list_profiles(), _names())
+        profile = load_profile(alias)
     _cache[key] = profile
     return profile
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from govshare._kernel.dates import DateLike, to_date
 from govshare._kernel.vocabulary import label, labels
@@ -19,6 +19,7 @@ from govshare.processes._engine import deems_consent, get_process, guard_holds
 from govshare.profiles._model import period_label
 from govshare.profiles._process_model import START, ProcessDef, TransitionDef
 from govshare.profiles._profile import JurisdictionProfile, RuleResult
+from govshare.profiles._suggest import check_process, resolve_level
 
 __all__ = ["mermaid"]
 
@@ -49,14 +50,25 @@ class _Rules:
     when: dt.date
     level: str
     adopted: tuple[str, ...]
+    #: each rule key looked up: None when a rule is in force, else why none is
+    missing: dict[str, GovshareError | None] = field(default_factory=dict)
 
     def get(self, key: str | None) -> RuleResult | None:
         if key is None:
             return None
         try:
-            return self.profile.rule(key, as_of=self.when, level=self.level, adopted=self.adopted)
-        except GovshareError:
+            found = self.profile.rule(key, as_of=self.when, level=self.level, adopted=self.adopted)
+        except GovshareError as exc:
+            self.missing.setdefault(key, exc)
             return None
+        self.missing[key] = None
+        return found
+
+    def none_in_force(self) -> GovshareError | None:
+        """Why no rule the process names is in force (nothing to draw from), or None."""
+        if not self.missing or any(e is None for e in self.missing.values()):
+            return None
+        return next(iter(self.missing.values()))
 
     def enabled(self, t: TransitionDef) -> bool:
         if t.when is None:
@@ -94,17 +106,36 @@ def _reachable(proc: ProcessDef, rules: _Rules, enabled: list[TransitionDef]) ->
             return used
 
 
+def _drawn(lines: list[str], rules: _Rules) -> str:
+    """The diagram's text; refused when no rule the process names is in force."""
+    empty = rules.none_in_force()
+    if empty is not None:
+        raise empty
+    return "\n".join(lines) + "\n"
+
+
 def mermaid(
     profile: JurisdictionProfile,
     process: str,
     *,
     as_of: DateLike,
-    level: str,
+    level: str | None = None,
     adopted: tuple[str, ...] = (),
     lang: str = "zh",
 ) -> str:
-    """A Mermaid ``stateDiagram-v2`` of ``process`` under the rules in force at ``as_of``."""
-    proc = get_process(profile, process)
+    """A Mermaid ``stateDiagram-v2`` of ``process`` under the rules in force at ``as_of``.
+
+    ``level`` may be left out when one set of documents covers all the profile's levels
+    (:func:`govshare.profiles.resolve_level`).
+
+    Raises:
+        LevelNeededError: no level given, and the answer depends on it.
+        InputError: an unknown process, or a level at which no document applies.
+        NoRuleInForceError: no rule the process names is in force at the date and level
+            (there would be nothing to draw but the bare states).
+    """
+    proc = get_process(profile, check_process(profile, process))
+    level = resolve_level(profile, level, adopted=adopted)
     rules = _Rules(profile, to_date(as_of, "as_of"), level, tuple(adopted))
     zh = lang == "zh"
     enabled = [t for t in proc.transitions if rules.enabled(t)]
@@ -147,4 +178,4 @@ def mermaid(
         lines.append(f"    {name} : {_clean(state.label.zh if zh else state.label.en)}")
         if state.terminal:
             lines.append(f"    {name} --> [*]")
-    return "\n".join(lines) + "\n"
+    return _drawn(lines, rules)

@@ -99,7 +99,7 @@ def test_unknown_profile_is_an_error_naming_the_scenario(run_one: RunOne) -> Non
     assert r.outcome == "error"
     p = r.problem
     assert p is not None
-    assert (p.kind, p.line, p.subject, p.error) == ("profile", 4, "hubeii", "InputError")
+    assert (p.kind, p.line, p.subject, p.error) == ("profile", 4, "hubeii", "UnknownNameError")
     assert p.where.endswith("s.govshare.yaml:4")
     assert p.detail is not None
     assert "'hubeii'" in p.detail
