@@ -109,3 +109,18 @@ def test_xinzhou_longer_catalog_update_yields_to_the_national_limit() -> None:
     assert layered.binding.source.doc == "cn-809"
     assert [c.profile for c in layered.conflicts] == ["xinzhou"]
     assert "layers.longer_local_yields" in {r.code for r in layered.readings}
+
+
+def test_the_national_ceiling_counts_the_working_days_of_the_place() -> None:
+    # Liuzhou, received Wed 2026-04-15; the Guangxi calendar rests on 壮族三月三 (Fri 4-17
+    # and Mon 4-20, overlay) besides 劳动节 (5-01..5-05) and works Sat 5-09 (make-up).
+    # Local 第二十六条(二) 3 working days: 4-16 1, 4-21 2, 4-22 3 -> 2026-04-22.
+    # National 10, counted in Guangxi: 4-16 1, 4-21 2, 4-22 3, 4-23 4, 4-24 5, 4-27 6, 4-28 7,
+    # 4-29 8, 4-30 9, 5-06 10 -> 2026-05-06 (on the national calendar it would be 4-29).
+    # Extension of 10 more: 5-07 1, 5-08 2, 5-09 3, 5-11 4 ... 5-15 8, 5-18 9, 5-19 10.
+    dl = load_profile("liuzhou").deadline(REPLY, "2026-04-15", level="prefectural")
+    assert dl.due == dt.date(2026, 4, 22)
+    (ceiling,) = dl.ceilings
+    assert ceiling.due == dt.date(2026, 5, 6)
+    assert ceiling.extension is not None
+    assert ceiling.extension.due == dt.date(2026, 5, 19)

@@ -65,7 +65,7 @@ def _cmd_deadline(args: argparse.Namespace) -> int:
     prof = profile_of(args, args.profile)
     check_rule_key(args.key, prof.id)
     adopted = args.adopt or ()
-    level = resolve_level(prof, args.level, adopted=adopted)
+    level = resolve_level(prof, args.level, adopted=adopted, layered=True)
     dl = prof.deadline(args.key, args.start, level=level, as_of=args.as_of, adopted=adopted)
     print_result(args, dl)
     return 0

@@ -36,6 +36,7 @@ from govshare._kernel.messages import Notice, say
 from govshare.errors import CalendarRangeError
 
 if TYPE_CHECKING:
+    from govshare.calendar import WorkCalendar
     from govshare.errors import GovshareError
     from govshare.profiles._profile import (
         Deadline,
@@ -51,6 +52,7 @@ __all__ = [
     "LayeredRule",
     "Provision",
     "Relation",
+    "chain",
     "layered_deadline",
     "provisions",
 ]
@@ -150,7 +152,7 @@ _CHAINS: weakref.WeakKeyDictionary[JurisdictionProfile, list[JurisdictionProfile
 )
 
 
-def _chain(profile: JurisdictionProfile) -> list[JurisdictionProfile]:
+def chain(profile: JurisdictionProfile) -> list[JurisdictionProfile]:
     """The profile and the layers above it, nearest first."""
     found = _CHAINS.get(profile)
     if found is None:
@@ -208,7 +210,7 @@ def _gather(
 
     found: list[_Found] = []
     first_error: NoRuleInForceError | None = None
-    for depth, prof in enumerate(_chain(profile)):
+    for depth, prof in enumerate(chain(profile)):
         try:
             rule = prof.rule(key, as_of=when, level=level, adopted=adopted if depth == 0 else ())
         except NoRuleInForceError as exc:
@@ -295,7 +297,13 @@ def provisions(
 
 
 def _extension(
-    prof: JurisdictionProfile, rule: RuleResult, due: dt.date, level: str, when: dt.date
+    prof: JurisdictionProfile,
+    rule: RuleResult,
+    due: dt.date,
+    *,
+    level: str,
+    when: dt.date,
+    calendar: WorkCalendar,
 ) -> ExtensionDue | None:
     """The latest due day if the limit's extension is approved (counted on from ``due``)."""
     from govshare.profiles._profile import ExtensionDue, NoRuleInForceError  # noqa: PLC0415
@@ -309,7 +317,7 @@ def _extension(
             source = prof.rule(ext.rule, as_of=when, level=level).source
         except NoRuleInForceError:
             return None
-    latest = prof.calendar.add_working_days(due, ext.n)
+    latest = calendar.add_working_days(due, ext.n)
     return ExtensionDue(
         n=ext.n,
         due=dt.date(latest.year, latest.month, latest.day),
@@ -323,7 +331,7 @@ _Dated = tuple[int, "JurisdictionProfile", "Deadline"]
 
 
 def _dated(
-    chain: list[JurisdictionProfile],
+    layers: list[JurisdictionProfile],
     layered: LayeredRule,
     key: str,
     *,
@@ -342,10 +350,15 @@ def _dated(
     for prov in layered.provisions:
         if prov.rule is None or prov.rule.not_specified:
             continue
-        prof = chain[prov.layer]
+        prof = layers[prov.layer]
         try:
             dl = prof.own_deadline(
-                key, begin, level=level, as_of=when, adopted=adopted if prov.layer == 0 else ()
+                key,
+                begin,
+                level=level,
+                as_of=when,
+                adopted=adopted if prov.layer == 0 else (),
+                calendar=layers[0].calendar,  # the working days where the case is
             )
         except NotADeadlineError as exc:
             errors.append(exc)
@@ -360,8 +373,8 @@ def _dated(
     if not dated:
         if layered.provisions[0].rule is not None or not errors:
             # the nearest layer is in force: its own answer (silent, or not a period) first
-            chain[0].own_deadline(key, begin, level=level, as_of=when, adopted=adopted)
-            errors.append(NotADeadlineError(chain[0].id, key, "no layer sets a time limit"))
+            layers[0].own_deadline(key, begin, level=level, as_of=when, adopted=adopted)
+            errors.append(NotADeadlineError(layers[0].id, key, "no layer sets a time limit"))
         raise errors[0]
     return dated
 
@@ -388,13 +401,20 @@ def layered_deadline(
     begin = to_datetime(start, "start")
     when = begin.date() if as_of is None else to_date(as_of, "as_of")
     adopted = tuple(adopted)
-    chain = _chain(profile)
-    if len(chain) == 1:
+    profiles = chain(profile)
+    if len(profiles) == 1:
         return profile.own_deadline(key, begin, level=level, as_of=when, adopted=adopted)
     layered = provisions(profile, key, as_of=when, level=level, adopted=adopted)
     warnings: list[Notice] = []
     dated = _dated(
-        chain, layered, key, begin=begin, level=level, when=when, adopted=adopted, warnings=warnings
+        profiles,
+        layered,
+        key,
+        begin=begin,
+        level=level,
+        when=when,
+        adopted=adopted,
+        warnings=warnings,
     )
     best = min(dated, key=lambda d: (d[2].due, d[0]))
     layers: list[LayerDeadline] = []
@@ -411,7 +431,9 @@ def layered_deadline(
         ext = None
         if rel != "yields":
             try:
-                ext = _extension(prof, dl.rule, dl.due, level, when)
+                ext = _extension(
+                    prof, dl.rule, dl.due, level=level, when=when, calendar=profile.calendar
+                )
             except CalendarRangeError as exc:
                 warnings.append(_beyond_calendar(prof, exc))
         layers.append(

@@ -605,9 +605,12 @@ class JurisdictionProfile:
         level: str,
         as_of: DateLike | None = None,
         adopted: Iterable[str] = (),
+        calendar: WorkCalendar | None = None,
     ) -> Deadline:
         """The deadline this profile's own documents set for an event at ``start``, without
-        the layers above it (what a local process's duty runs on)."""
+        the layers above it (what a local process's duty runs on). ``calendar``: count on
+        this one instead of the profile's own (an upper layer's limit is counted on the
+        working days of the place where the case is)."""
         begin = to_datetime(start, "start")
         rule = self.rule(
             key, as_of=begin.date() if as_of is None else as_of, level=level, adopted=adopted
@@ -617,7 +620,7 @@ class JurisdictionProfile:
             raise NotADeadlineError(
                 self.id, key, f"{rule.source.short} is silent on it (not_specified)"
             )
-        cal = self.calendar
+        cal = self.calendar if calendar is None else calendar
         day = begin.date()
         end_instant: dt.datetime | None = None
         if value.kind not in DEADLINE_KINDS and value.kind != "calendar_month_end":

@@ -82,8 +82,20 @@ def _documents_at(
     )
 
 
+def _upper_applies(profile: JurisdictionProfile, level: str) -> bool:
+    """A layer the profile sits under (the national regulation) has a document at
+    ``level``: the case is not answered from nothing there."""
+    from govshare.profiles._layers import chain  # noqa: PLC0415 - cycle
+
+    return any(_documents_at(upper, level, ()) for upper in chain(profile)[1:])
+
+
 def resolve_level(
-    profile: JurisdictionProfile, level: str | None, *, adopted: Iterable[str] = ()
+    profile: JurisdictionProfile,
+    level: str | None,
+    *,
+    adopted: Iterable[str] = (),
+    layered: bool = False,
 ) -> str:
     """The level to answer at, by one rule for every command and the API.
 
@@ -91,6 +103,8 @@ def resolve_level(
     (counting ``adopted`` documents), so that nothing is drawn or listed from no rules.
     ``level`` not given: the profile's highest level when one set of documents covers all
     its levels (the answer cannot depend on the level), else an error naming the levels.
+    ``layered``: the answer combines the layers the profile sits under (a rule or deadline),
+    so a level where only an upper layer's documents apply is accepted too.
 
     Raises:
         UnknownNameError: ``level`` is not an administrative level.
@@ -108,6 +122,8 @@ def resolve_level(
         raise LevelNeededError(profile.id, levels)
     check_level(level)
     if not levels or _documents_at(profile, level, docs):
+        return level
+    if layered and _upper_applies(profile, level):
         return level
     choices = " or ".join(f"level={lv!r}" for lv in levels)
     adoptable = [d.id for d in profile.model.documents if level in d.adoptable_by]
