@@ -41,6 +41,7 @@ JURISDICTIONS = ("hubei", "xinzhou", "liuzhou", "national")
 LEVEL = {"hubei": "provincial", "xinzhou": "prefectural", "liuzhou": "prefectural"}
 LEVEL["national"] = "provincial"
 AS_OF = "2026-11-23"
+KEY = "share.conditional.provider_reply"
 
 SNAKE = re.compile(r"(?<![\w./`-])[a-z][a-z0-9]*_[a-z0-9_]+(?![\w./`-])")
 ENGLISH = re.compile(r"\b[A-Za-z]{2,}(?:[ ,]+[A-Za-z]{2,}){2,}")
@@ -175,11 +176,11 @@ def _cases() -> Iterator[tuple[str, Argv, tuple[Path, ...]]]:
         yield f"show-{p}", lambda _, p=p: ["show", p], ()
     for p in JURISDICTIONS:
         lv = LEVEL[p]
-        key = "share.conditional.provider_reply"
-        yield f"show-key-{p}", lambda _, p=p: ["show", p, key], ()
+
+        yield f"show-key-{p}", lambda _, p=p: ["show", p, KEY], ()
         yield (
             f"deadline-{p}",
-            lambda _, p=p, lv=lv: ["deadline", p, key, "--start", "2026-09-30", "--level", lv],
+            lambda _, p=p, lv=lv: ["deadline", p, KEY, "--start", "2026-09-30", "--level", lv],
             (),
         )
         yield (

@@ -210,7 +210,7 @@ def _gather(
             rule = prof.rule(key, as_of=when, level=level, adopted=adopted if depth == 0 else ())
         except NoRuleInForceError as exc:
             first_error = first_error or exc
-            found.append((prof, None, tuple(str(r) for r in exc.reasons)))
+            found.append((prof, None, exc.reasons))
         else:
             found.append((prof, rule, ()))
     if all(rule is None for _, rule, _ in found):
