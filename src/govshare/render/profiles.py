@@ -102,7 +102,9 @@ def value_words(  # noqa: PLR0911, PLR0912 - one per kind
     if value.kind == "bool":
         return _word("yes" if value.value else "no", lang)
     if value.kind == "rule_set":
-        return _word("value_rule_set", lang, keys=", ".join(value.details) or "—")
+        if lang == "en":
+            return _word("value_rule_set", lang, keys=", ".join(value.details) or "—")
+        return _word("value_rule_set_count", lang, n=len(value.details))
     if value.kind == "text":
         return value.text if lang == "en" else prose_in_chinese(quote, lang)
     return value.kind
@@ -205,7 +207,7 @@ def _view_text(view: ProfileView, options: RenderOptions) -> str:
     for key in view.rules:
         out.extend(_entry_lines(view, key, lang))
     for pid, name in view.processes.items():
-        out.append(f"{_word('process', lang)} {pid}: {name.pick(lang)}")
+        out.append(f"{_word('process', lang)} `{pid}`: {name.pick(lang)}")
     return "\n".join(out)
 
 
