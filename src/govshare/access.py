@@ -414,7 +414,7 @@ class _Builder:
             ctx.warn(
                 "access.no_dedicated_rule",
                 f"{ctx.profile.id}没有关于专用数据的规定；按共享类型判定",
-                f"{ctx.profile.id} has no rule on dedicated (专用) data; decided by share type",
+                f"{ctx.profile.id} has no rule on dedicated data; decided by share type",
             )
             return None
         route = rule.value.dedicated if isinstance(rule.value, RuleSet) else None

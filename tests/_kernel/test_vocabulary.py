@@ -54,6 +54,45 @@ def _ids(prof: JurisdictionProfile) -> Iterator[tuple[Kind, str, str]]:
             yield "actor", t.actor, f"processes.{name}.transitions[{i}]"
 
 
+#: The kinds an enum value, a set member or a list item may be named as (the renderers look
+#: them up in this order).
+VALUE_KINDS: dict[str, tuple[Kind, ...]] = {
+    "enum": ("rule_value", "actor", "share_type", "open_type"),
+    "set": ("share_type", "open_type", "rule_value"),
+    "list": ("list_item",),
+}
+
+
+def _value_members(prof: JurisdictionProfile) -> Iterator[tuple[str, str, str]]:
+    """(value kind, id, where) for every enum value, set member and list item."""
+    for key, entries in prof.model.rules.items():
+        for i, e in enumerate(entries):
+            v = e.value
+            if v is None or v.kind not in VALUE_KINDS:
+                continue
+            field = {"enum": "value", "set": "values", "list": "items"}[v.kind]
+            found = getattr(v, field)
+            for id_ in [found] if isinstance(found, str) else found:
+                yield v.kind, id_, f"rules.{key}[{i}]"
+
+
+@pytest.mark.parametrize("path", PROFILES, ids=[p.stem for p in PROFILES])
+def test_every_value_id_a_profile_uses_has_both_labels(path: Path) -> None:
+    """Enum values, set members and list items (violation lists, application contents)."""
+    prof = load_profile(path)
+    missing = sorted(
+        (kind, id_, where)
+        for kind, id_, where in _value_members(prof)
+        if not any(term(k, id_) is not None for k in VALUE_KINDS[kind])
+    )
+    assert not missing, f"{path.name}: values without a vocabulary entry: {missing}"
+
+
+def test_document_statuses_have_labels() -> None:
+    assert label("doc_status", "trial") == "试行"
+    assert label("doc_status", "in_force", "en") == "in force"
+
+
 @pytest.mark.parametrize("path", PROFILES, ids=[p.stem for p in PROFILES])
 def test_every_id_a_profile_uses_has_both_labels(path: Path) -> None:
     prof = load_profile(path)

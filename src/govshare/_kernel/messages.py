@@ -7,10 +7,11 @@ picks the language with :func:`say`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-__all__ = ["Notice", "say"]
+__all__ = ["Notice", "join_notices", "say"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -27,6 +28,19 @@ class Notice:
 
     def __str__(self) -> str:
         return self.zh
+
+
+def join_notices(notices: Sequence[Notice], code: str | None = None) -> Notice | None:
+    """Several notices as one (``；`` between the Chinese, ``; `` between the English), each
+    sentence once; None when there are none. The code is ``code`` or the first one's."""
+    unique = list(dict.fromkeys(notices))
+    if not unique:
+        return None
+    return Notice(
+        code=code or unique[0].code,
+        zh="；".join(n.zh for n in unique),
+        en="; ".join(n.en for n in unique),
+    )
 
 
 class _Bilingual(Protocol):

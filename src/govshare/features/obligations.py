@@ -33,9 +33,9 @@ from typing import Literal
 
 from pydantic import computed_field
 
-from govshare._kernel.messages import Notice
+from govshare._kernel.messages import Notice, join_notices
 from govshare._kernel.model import LEVELS, Label
-from govshare._kernel.vocabulary import term
+from govshare._kernel.vocabulary import label, term
 from govshare.errors import InputError
 from govshare.processes import OpenDuty, ProcessStatus
 from govshare.profiles import RULE_KEYS, JurisdictionProfile, NoRuleInForceError, RuleResult, Source
@@ -119,6 +119,8 @@ class Skipped:
 
     key: str
     reason: str
+    #: ``reason`` in both languages.
+    notice: Notice | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -193,9 +195,26 @@ def _who(details: dict[str, object], *names: str) -> str | None:
     return None
 
 
-def _silent_reason(r: RuleResult) -> str:
+def _silent_reason(r: RuleResult) -> Notice:
     why = f" ({r.notes.strip()})" if r.notes else ""
-    return f"not specified at {r.level} level: {r.source.short} is silent{why}"
+    return Notice(
+        code="obligations.silent",
+        zh=f"{label('level', r.level)}未规定：{r.source.short}对此未作规定",
+        en=f"not specified at {r.level} level: {r.source.short} is silent{why}",
+    )
+
+
+def _no_rule(day: dt.date, exc: NoRuleInForceError) -> Notice:
+    why = join_notices(exc.notices)
+    return Notice(
+        code="obligations.no_rule",
+        zh=f"{day.isoformat()}无适用规则：{why.zh if why else ''}",
+        en=f"no rule in force on {day.isoformat()}: " + "; ".join(exc.reasons),
+    )
+
+
+def _sets_no(code: str, zh: str, en: str) -> Notice:
+    return Notice(code=f"obligations.{code}", zh=zh, en=en)
 
 
 def _partial_year(profile: JurisdictionProfile, doc_id: str, year: int) -> tuple[str, ...]:
@@ -251,7 +270,7 @@ def _month_end_item(
     month: int,
     level: str,
     adopted: tuple[str, ...],
-) -> Obligation | str:
+) -> Obligation | Notice:
     """The duty due at the end of ``month`` of ``year``, if the rule in force then sets it.
 
     Returns the item, or the reason there is none.
@@ -260,19 +279,30 @@ def _month_end_item(
     try:
         r = profile.rule(key, as_of=due, level=level, adopted=adopted)
     except NoRuleInForceError as exc:
-        return f"no rule in force on {due.isoformat()}: " + "; ".join(exc.reasons)
+        return _no_rule(due, exc)
     value = r.value
     if value is None:
         return _silent_reason(r)
     if not isinstance(value, MonthEnd):
-        return f"{r.source.short}: a value of kind {value.kind!r} sets no date"
+        return _sets_no(
+            "no_date",
+            f"{r.source.short}：该规定不设日期",
+            f"{r.source.short}: a value of kind {value.kind!r} sets no date",
+        )
     if value.month != month:
-        return (
+        return _sets_no(
+            "other_month",
+            f"{due.isoformat()}有效的规定（{r.source.short}）"
+            f"定于{label('month', str(value.month))}底",
             f"on {due.isoformat()} the rule in force ({r.source.short}) sets the end of "
-            f"month {value.month}"
+            f"month {value.month}",
         )
     if value.recurring != "annual":
-        return f"{r.source.short} sets a one-off duty (recurring: once)"
+        return _sets_no(
+            "one_off",
+            f"{r.source.short}规定的是一次性义务",
+            f"{r.source.short} sets a one-off duty (recurring: once)",
+        )
     dl = profile.own_deadline(key, dt.date(year, 1, 1), level=level, as_of=due, adopted=adopted)
     return _recurring(
         profile,
@@ -289,7 +319,7 @@ def _month_end_item(
 
 def _yearly_item(
     profile: JurisdictionProfile, key: str, year: int, level: str, adopted: tuple[str, ...]
-) -> Obligation | str:
+) -> Obligation | Notice:
     """The undated duty of the year if the rule in force on 31 December is ``recurring``.
 
     Returns the item, or the reason there is none.
@@ -298,12 +328,16 @@ def _yearly_item(
     try:
         r = profile.rule(key, as_of=year_end, level=level, adopted=adopted)
     except NoRuleInForceError as exc:
-        return f"no rule in force on {year_end.isoformat()}: " + "; ".join(exc.reasons)
+        return _no_rule(year_end, exc)
     value = r.value
     if value is None:
         return _silent_reason(r)
     if not isinstance(value, Recurring):
-        return f"{r.source.short}: a value of kind {value.kind!r} sets no undated yearly duty"
+        return _sets_no(
+            "no_yearly",
+            f"{r.source.short}：该规定不设每年的义务",
+            f"{r.source.short}: a value of kind {value.kind!r} sets no undated yearly duty",
+        )
     warnings = r.warnings + _partial_year(profile, r.source.doc, year)
     who = value.parties.model_dump() if value.parties else {}
     return _recurring(profile, r, year, _recurring_period(value), who, warnings=warnings)
@@ -311,7 +345,7 @@ def _yearly_item(
 
 def _recurring_items(
     profile: JurisdictionProfile, key: str, year: int, level: str, adopted: tuple[str, ...]
-) -> tuple[list[Obligation], list[str]]:
+) -> tuple[list[Obligation], list[Notice]]:
     """The items a dated key sets for the year, or the reasons it sets none.
 
     One candidate per month any of the key's entries names (the rule in force on that
@@ -326,7 +360,7 @@ def _recurring_items(
     if yearly or not months:
         results.append(_yearly_item(profile, key, year, level, adopted))
     items = [x for x in results if isinstance(x, Obligation)]
-    reasons = [x for x in results if isinstance(x, str)]
+    reasons = [x for x in results if isinstance(x, Notice)]
     return items, reasons
 
 
@@ -424,7 +458,9 @@ def obligation_calendar(
         found, reasons = _recurring_items(profile, key, year, level, adopted)
         items.extend(found)
         if not found:
-            skipped.append(Skipped(key=key, reason="; ".join(dict.fromkeys(reasons))))
+            why = join_notices(reasons, "obligations.skipped")
+            en = "; ".join(dict.fromkeys(n.en for n in reasons))
+            skipped.append(Skipped(key=key, reason=en, notice=why))
     if isinstance(status, ProcessStatus):
         statuses: Sequence[ProcessStatus] = (status,)
     else:

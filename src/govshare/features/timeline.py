@@ -340,15 +340,15 @@ def _scenario(
     first = lg.events[0].instant.date()
     docs_for = _adopted_for(profs, lg.adopted if adopted is None else adopted)
     runs: list[tuple[JurisdictionProfile, str, list[str], ProcessStatus | str]] = []
-    moved: dict[str, str] = {}
+    moved: dict[str, Notice] = {}
     for prof, docs in zip(profs, docs_for, strict=True):
         lv = _level(prof, level, case.level)
         if level is None:
             # As govshare compare does: a profile with no document at the log's level is
             # replayed at its own level, and the lane says so.
-            lv, note = prof.level_for(lv)
+            note = prof.level_notice(lv)
             if note is not None:
-                moved[prof.id] = note
+                lv, moved[prof.id] = prof.level_for(lv)[0], note
         try:
             st = replay(prof, lg.process, lg.events, as_of=until, level=lv, adopted=docs)
         except EventLogError as exc:

@@ -101,6 +101,7 @@ class _Timer:
     source: Source
     period: str
     period_zh: str
+    period_en: str
     due: dt.date | None
     end_instant: dt.datetime | None
     provisional: bool
@@ -189,6 +190,7 @@ class _Run:
                     source=rule.source if d is None else d.source,
                     period=vague.en if d is None else d.period,
                     period_zh=vague.zh if d is None else period_label(rule.value) or vague.zh,
+                    period_en=vague.en if d is None else period_label(rule.value, "en") or vague.en,
                     due=None if d is None else d.due,
                     end_instant=None if d is None else d.end_instant,
                     provisional=False if d is None else d.provisional,
@@ -768,6 +770,7 @@ class _DutyFields(TypedDict):
     rule: str
     source: Source
     period: str
+    period_label: Label
     started: dt.datetime
     due: dt.date | None
     end_instant: dt.datetime | None
@@ -782,6 +785,7 @@ def _duty_fields(t: _Timer) -> _DutyFields:
         rule=t.duty.rule,
         source=t.source,
         period=t.period,
+        period_label=Label(zh=t.period_zh, en=t.period_en),
         started=t.started,
         due=t.due,
         end_instant=t.end_instant,

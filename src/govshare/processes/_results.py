@@ -49,6 +49,8 @@ class OpenDuty:
     rule: str
     source: Source
     period: str
+    #: ``period`` as words in both languages (the English without the raw event id).
+    period_label: Label | None = None
     started: dt.datetime
     due: dt.date | None
     end_instant: dt.datetime | None
@@ -146,6 +148,8 @@ class DutyRecord:
     rule: str
     source: Source
     period: str
+    #: ``period`` as words in both languages (the English without the raw event id).
+    period_label: Label | None = None
     started: dt.datetime
     due: dt.date | None
     end_instant: dt.datetime | None

@@ -215,7 +215,7 @@ def _gather(
             rule = prof.rule(key, as_of=when, level=level, adopted=adopted if depth == 0 else ())
         except NoRuleInForceError as exc:
             first_error = first_error or exc
-            found.append((prof, None, tuple(exc.reasons)))
+            found.append((prof, None, tuple(exc.notices or exc.reasons)))
         else:
             found.append((prof, rule, ()))
     if all(rule is None for _, rule, _ in found):

@@ -55,17 +55,27 @@ ACCESS_PROCESSES = ("conditional_application", "unconditional_access")
 class NoRuleInForceError(GovshareError, LookupError):
     """No document of the profile sets the rule for this key, date and level.
 
-    Attributes: ``profile``, ``key``, ``as_of``, ``level``, ``reasons`` (one per document).
+    Attributes: ``profile``, ``key``, ``as_of``, ``level``, ``notices`` (why, one
+    :class:`Notice` per document) and ``reasons`` (their English sentences).
     """
 
     def __init__(
-        self, profile: str, key: str, as_of: dt.date, level: str, reasons: Sequence[str]
+        self,
+        profile: str,
+        key: str,
+        as_of: dt.date,
+        level: str,
+        reasons: Sequence[Notice | str],
     ) -> None:
         self.profile = profile
         self.key = key
         self.as_of = as_of
         self.level = level
-        self.reasons = tuple(reasons)
+        self.notices = tuple(
+            r if isinstance(r, Notice) else Notice(code="profile.no_rule", zh=r, en=r)
+            for r in reasons
+        )
+        self.reasons = tuple(n.en for n in self.notices)
         super().__init__(
             f"{profile}: no rule in force for {key} at {as_of.isoformat()} ({level} level): "
             + "; ".join(self.reasons)
@@ -253,13 +263,23 @@ class JurisdictionProfile:
     def level_for(self, wanted: str) -> tuple[str, str | None]:
         """The level to run a case given at ``wanted`` level: ``wanted`` when a document
         applies there (or the profile has none), else the profile's own highest level, with
-        a note saying so (a provincial log replayed in a city's profile)."""
+        a note saying so (a provincial log replayed in a city's profile); the note in
+        English (:meth:`level_notice` gives it in both languages)."""
+        notice = self.level_notice(wanted)
+        return (wanted, None) if notice is None else (self.levels[0], notice.en)
+
+    def level_notice(self, wanted: str) -> Notice | None:
+        """Why a case given at ``wanted`` level runs at the profile's own level, or None
+        when it runs at ``wanted`` (see :meth:`level_for`)."""
         if wanted in self.levels or not self.levels:
-            return wanted, None
+            return None
         own = self.levels[0]
-        return own, (
-            f"{self.id} has no document at {wanted} level; replayed at {own} level "
-            "(pass a level to force one)"
+        zh_wanted, zh_own = term_label("level", wanted), term_label("level", own)
+        return Notice(
+            code="profile.level_moved",
+            zh=f"{self.name}没有适用于{zh_wanted}的文件，按{zh_own}重放（可指定层级）",
+            en=f"{self.id} has no document at {wanted} level; replayed at {own} level "
+            "(pass a level to force one)",
         )
 
     # -- load-time checks -----------------------------------------------------------------
@@ -430,24 +450,49 @@ class JurisdictionProfile:
 
     def _why_not(
         self, entry: RuleEntry, as_of: dt.date, level: str, adopted: Sequence[str]
-    ) -> str | None:
+    ) -> Notice | None:
         """Why an entry does not apply, or None when it does."""
         doc = self.documents[entry.doc]
-        label = f"{doc.id} ({doc.number or doc.title})"
+        name = f"{doc.id} ({doc.number or doc.title})"
+        zh_name = f"{doc.id}（{doc.number or doc.title}）"
         if doc.status == "draft":
-            return f"{label} is a draft, not in force"
+            return Notice(
+                code="profile.doc_draft",
+                zh=f"{zh_name}为征求意见稿，未生效",
+                en=f"{name} is a draft, not in force",
+            )
         if doc.status == "expired":
-            return f"{label} has expired"
+            return Notice(
+                code="profile.doc_expired", zh=f"{zh_name}已失效", en=f"{name} has expired"
+            )
         if isinstance(doc.in_force_from, dt.date) and as_of < doc.in_force_from:
-            return f"{label} is in force only from {doc.in_force_from.isoformat()}"
+            day = doc.in_force_from.isoformat()
+            return Notice(
+                code="profile.doc_not_yet",
+                zh=f"{zh_name}自{day}起施行",
+                en=f"{name} is in force only from {day}",
+            )
         if isinstance(doc.in_force_until, dt.date) and as_of > doc.in_force_until:
-            return f"{label} expired: in force until {doc.in_force_until.isoformat()}"
+            day = doc.in_force_until.isoformat()
+            return Notice(
+                code="profile.doc_ended",
+                zh=f"{zh_name}已于{day}后失效",
+                en=f"{name} expired: in force until {day}",
+            )
         if level not in self._levels(entry, adopted=entry.doc in adopted):
-            levels = ", ".join(sorted(self._levels(entry, adopted=False)))
-            hint = ""
+            found = sorted(self._levels(entry, adopted=False))
+            levels = ", ".join(found)
+            zh_levels = "、".join(term_label("level", lv) for lv in found)
+            hint = zh_hint = ""
             if level in doc.adoptable_by:
                 hint = f" ({level} level only where adopted: pass adopted=[{doc.id!r}])"
-            return f"{label} applies at {levels} level{hint}"
+                lv_zh = term_label("level", level)
+                zh_hint = f"（{lv_zh}仅在参照执行时适用，须指定参照执行 {doc.id}）"
+            return Notice(
+                code="profile.doc_other_level",
+                zh=f"{zh_name}适用于{zh_levels}{zh_hint}",
+                en=f"{name} applies at {levels} level{hint}",
+            )
         return None
 
     def _warnings_for(self, doc_id: str) -> list[Notice]:
@@ -467,7 +512,7 @@ class JurisdictionProfile:
                 Notice(
                     code="profile.trial_document",
                     zh=f"{doc.id}（{doc.number or doc.title}）为试行文件",
-                    en=f"{doc.id} ({doc.number or doc.title}) is a trial (试行) document",
+                    en=f"{doc.id} ({doc.number or doc.title}) is a trial document",
                 )
             )
         return out
@@ -494,16 +539,20 @@ class JurisdictionProfile:
         check_rule_key(key, self.id)
         entries = self.model.rules.get(key)
         if not entries:
-            raise NoRuleInForceError(
-                self.id, key, when, level, [f"the {self.model.kind} profile has no sharing rules"]
+            kind = self.model.kind
+            none = Notice(
+                code="profile.no_rules",
+                zh=f"{self.name}没有共享规则",
+                en=f"the {kind} profile has no sharing rules",
             )
+            raise NoRuleInForceError(self.id, key, when, level, [none])
         adopted = tuple(adopted)
         for doc_id in adopted:
             if doc_id not in self.documents:
                 raise InputError(
                     "adopted", doc_id, f"a document of {self.id}: {list(self.documents)}"
                 )
-        reasons: list[str] = []
+        reasons: list[Notice] = []
         live: list[RuleEntry] = []
         for entry in entries:
             why = self._why_not(entry, when, level, adopted)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from govshare._kernel.messages import say
 from govshare._kernel.vocabulary import Kind, label, term
 from govshare.features.compare import (
     Column,
@@ -28,6 +29,7 @@ from govshare.profiles import RULE_KEYS, Value
 from govshare.profiles._model import Step, period_label
 from govshare.render.grid import FORMATS, Cell, Grid, Row, Section, render_grid
 from govshare.render.json import json_type
+from govshare.render.profiles import prose_in_chinese
 from govshare.render.registry import RenderOptions, renderer
 
 __all__ = [
@@ -82,12 +84,16 @@ def _steps(steps: list[Step], lang: str) -> str:
     return " → ".join(parts)
 
 
-def value_text(value: Value | None, lang: str = "zh") -> str:  # noqa: PLR0911, PLR0912 - one per kind
+def value_text(  # noqa: PLR0911, PLR0912 - one per kind
+    value: Value | None, lang: str = "zh", *, quote: str | None = None
+) -> str:
     """A one-line summary of a rule value: its typed core only, never its ``details``.
 
     Args:
         value: a rule value, or None for a document that is silent (``not_specified``).
         lang: ``zh`` or ``en``.
+        quote: the rule's words, shown in Chinese output in place of a ``text`` value (the
+            profile author's English prose).
     """
     zh = lang == "zh"
     if value is None:
@@ -124,15 +130,18 @@ def value_text(value: Value | None, lang: str = "zh") -> str:  # noqa: PLR0911, 
             return f"组合规则（共{len(value.details)}项，详见原文）"
         return f"composite rule ({', '.join(value.details) or '—'})"
     if value.kind == "text":
-        return value.text
+        return value.text if lang == "en" else prose_in_chinese(quote, lang)
     return value.kind
 
 
 def cell_text(cell: MatrixCell, lang: str = "zh") -> str:
     """A matrix cell's value in words (or why there is none)."""
     if cell.status == "not_in_force":
-        return _w("无适用规则：", "no rule in force: ", lang) + (cell.reason or "")
-    return value_text(cell.value, lang)
+        why = say(cell.notice, lang) if cell.notice is not None else (cell.reason or "")
+        return _w("无适用规则：", "no rule in force: ", lang) + why
+    if cell.what_if and cell.value is not None and cell.value.kind == "text":
+        return cell.value.text  # the user's own words in a what-if patch, as written
+    return value_text(cell.value, lang, quote=cell.source.quote if cell.source else None)
 
 
 # -- headings --------------------------------------------------------------------------------
@@ -199,7 +208,7 @@ def outcome_text(col: ScenarioColumn, lang: str = "zh") -> str:
     zh = lang == "zh"
     st = col.status
     if st is None:
-        return col.error or ""
+        return _column_error(col, lang)
     if col.deemed_at is not None:
         when = col.deemed_at.strftime("%Y-%m-%d %H:%M")
         words = label("duty_outcome", "deemed_consent", lang)
@@ -213,6 +222,10 @@ def outcome_text(col: ScenarioColumn, lang: str = "zh") -> str:
     if st.terminal:
         return state
     return f"进行中：{state}" if zh else f"open: {state}"
+
+
+def _column_error(col: ScenarioColumn, lang: str) -> str:
+    return say(col.error_notice, lang) if col.error_notice is not None else (col.error or "")
 
 
 def column_notes(col: ScenarioColumn, lang: str = "zh") -> list[str]:
@@ -291,7 +304,7 @@ def scenario_grid(c: ScenarioComparison, lang: str = "zh") -> Grid:
     state_cells = tuple(
         Cell((col.status.state_label.pick(lang),))
         if col.status
-        else Cell((col.error or "",), None, "na")
+        else Cell((_column_error(col, lang),), None, "na")
         for col in cols
     )
     head = (

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from govshare._kernel.messages import Notice
+from govshare._kernel.messages import Notice, say
 from govshare._kernel.vocabulary import label
 from govshare.errors import InputError
 from govshare.features.obligations import Obligation, ObligationCalendar
@@ -73,7 +73,7 @@ def calendar_text(cal: ObligationCalendar, lang: str = "zh") -> str:
             out.append(f"    {label('word', 'displaced', lang)}: {d.short}")
     if cal.skipped:
         out.append(_w("未列入:", "not on the calendar:", lang))
-        out.extend(f"  {s.key}: {s.reason}" for s in cal.skipped)
+        out.extend(f"  {s.key}: {say(s.notice or s.reason, lang)}" for s in cal.skipped)
     return terminal_safe("\n".join(out))
 
 

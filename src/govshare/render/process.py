@@ -17,7 +17,7 @@ from govshare._kernel.messages import Notice, say
 from govshare._kernel.model import Label
 from govshare._kernel.vocabulary import label
 from govshare.access import AccessDecision
-from govshare.processes import ProcessStatus, Violation
+from govshare.processes import OpenDuty, ProcessStatus, Violation
 from govshare.profiles import Source
 from govshare.render.json import json_type
 from govshare.render.registry import RenderOptions, renderer
@@ -81,6 +81,11 @@ def _violation(v: Violation, lang: str) -> str:
     return f"  {_word('violation', lang)}: {text} — {v.source.short}"
 
 
+def _period(d: OpenDuty, lang: str) -> str:
+    """A duty's period in ``lang`` (the English ``period`` when no label was recorded)."""
+    return d.period_label.pick(lang) if d.period_label is not None else d.period
+
+
 @renderer(Replay, "text")
 def _replay_text(result: Replay, options: RenderOptions) -> str:
     lang = options.lang
@@ -101,7 +106,7 @@ def _replay_text(result: Replay, options: RenderOptions) -> str:
     since = f" {_word('since', lang)} {st.since.isoformat()}" if st.since else ""
     out = [head, f"{_word('state', lang)}: {state}{end}{since}"]
     for d in st.open_duties:
-        due = d.due.isoformat() if d.due else d.period
+        due = d.due.isoformat() if d.due else _period(d, lang)
         flag = f" {_word('overdue', lang)}" if d.overdue else ""
         period = "" if zh else f" — {d.period}"
         out.append(

@@ -67,9 +67,14 @@ def _steps(steps: list[Step], lang: str) -> str:
     return " → ".join(one(s) for s in steps)
 
 
-def value_words(value: Value | None, lang: str = "zh") -> str:  # noqa: PLR0911, PLR0912 - one per kind
+def value_words(  # noqa: PLR0911, PLR0912 - one per kind
+    value: Value | None, lang: str = "zh", *, quote: str | None = None
+) -> str:
     """A rule value in words (its typed core, never its ``details``): ``5个工作日（自收到申请
-    起）``, ``5 working days from receipt of the application``; ``None`` is "not specified"."""
+    起）``, ``5 working days from receipt of the application``; ``None`` is "not specified".
+
+    A ``text`` value is the profile author's English prose: English output shows it, Chinese
+    output the rule's own words instead (``quote``, or "see the text" when not given)."""
     if value is None:
         return _word("not_specified", lang)
     period = period_label(value, lang)
@@ -90,16 +95,33 @@ def value_words(value: Value | None, lang: str = "zh") -> str:  # noqa: PLR0911,
     if value.kind == "set":
         return ", ".join(_any_term(v, lang) for v in value.values)
     if value.kind == "list":
-        return "; ".join(value.items) + (" …" if value.open_ended else "")
+        items = "; ".join(label("list_item", i, lang) for i in value.items)
+        return items + (" …" if value.open_ended else "")
     if value.kind == "steps":
         return _steps(value.steps, lang)
     if value.kind == "bool":
         return _word("yes" if value.value else "no", lang)
     if value.kind == "rule_set":
-        return _word("value_rule_set", lang, keys=", ".join(value.details) or "—")
+        if lang == "en":
+            return _word("value_rule_set", lang, keys=", ".join(value.details) or "—")
+        return _word("value_rule_set_count", lang, n=len(value.details))
     if value.kind == "text":
-        return value.text
+        return value.text if lang == "en" else prose_in_chinese(quote, lang)
     return value.kind
+
+
+def prose_in_chinese(quote: str | None, lang: str = "zh") -> str:
+    """What Chinese output shows in place of a profile author's English prose: the quote of
+    the legal text, else "see the text"."""
+    return f"「{quote}」" if quote else _word("see_quote", lang)
+
+
+def _date(value: object, lang: str) -> str:
+    if value == "unknown":
+        return _word("date_unknown", lang)
+    if value == "not_specified":
+        return _word("date_open", lang)
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 # -- the profile listing -------------------------------------------------------------------
@@ -134,7 +156,8 @@ class ProfileList:
 def _profiles_text(result: ProfileList, options: RenderOptions) -> str:
     lines = []
     for p in result.profiles:
-        docs = ", ".join(f"{d.id} ({d.status})" for d in p.documents)
+        lang = options.lang
+        docs = ", ".join(f"{d.id} ({label('doc_status', d.status, lang)})" for d in p.documents)
         lines.append(f"{p.id:<12} {p.name.pick(options.lang)}  [{docs}]")
     return "\n".join(lines)
 
@@ -162,7 +185,8 @@ def _entry_lines(view: ProfileView, key: str, lang: str) -> list[str]:
     for e in view.rules[key]:
         doc = docs[e.doc]
         if e.not_specified:
-            out.append(f"  [{e.doc}] {_word('not_specified', lang)}: {e.notes or ''}".rstrip())
+            notes = e.notes if lang == "en" else None  # the author's prose is English
+            out.append(f"  [{e.doc}] {_word('not_specified', lang)}: {notes or ''}".rstrip(": "))
             continue
         cite = f"{doc.number or doc.title} {e.cite}".strip()
         out.append(f"  [{e.doc}] {value_words(e.value, lang)}")
@@ -175,15 +199,15 @@ def _view_text(view: ProfileView, options: RenderOptions) -> str:
     lang = options.lang
     if view.key is not None:
         return "\n".join(_entry_lines(view, view.key, lang))
-    out = [f"{view.id}: {view.name.zh} / {view.name.en}"]
+    out = [f"{view.id}: {view.name.pick(lang)}"]
     for d in view.documents:
-        until = d.in_force_until
-        end = until if isinstance(until, str) else until.isoformat()
-        out.append(f"  {d.id}: {d.title} {d.number or ''} [{d.status}; {d.in_force_from} .. {end}]")
+        status = label("doc_status", d.status, lang)
+        span = f"{_date(d.in_force_from, lang)} .. {_date(d.in_force_until, lang)}"
+        out.append(f"  {d.id}: {d.title} {d.number or ''} [{status}; {span}]")
     for key in view.rules:
         out.extend(_entry_lines(view, key, lang))
     for pid, name in view.processes.items():
-        out.append(f"{_word('process', lang)} {pid}: {name.pick(lang)}")
+        out.append(f"{_word('process', lang)} `{pid}`: {name.pick(lang)}")
     return "\n".join(out)
 
 

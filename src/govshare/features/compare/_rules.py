@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import computed_field
 
 from govshare._kernel.dates import DateLike, to_date
+from govshare._kernel.messages import Notice, join_notices
 from govshare._kernel.model import LEVELS, Label, Level
 from govshare.errors import InputError
 from govshare.features.compare._patch import PatchedProfile
@@ -61,6 +62,8 @@ class MatrixCell:
     source: Source | None
     reason: str | None
     what_if: bool
+    #: ``reason`` in both languages (one notice per document, joined).
+    notice: Notice | None = None
 
     def comparable(self) -> Any:
         """What decides whether two cells differ: status and the value's typed core."""
@@ -133,6 +136,7 @@ def _cell(col: _Col, key: str, as_of: dt.date) -> MatrixCell:
             source=None,
             reason="; ".join(exc.reasons),
             what_if=False,
+            notice=join_notices(exc.notices),
         )
     status: Literal["value", "not_specified"] = "not_specified" if r.not_specified else "value"
     return MatrixCell(

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import computed_field
 
 from govshare._kernel.dates import DateLike
+from govshare._kernel.messages import Notice, join_notices
 from govshare._kernel.model import Label
 from govshare.errors import GovshareError, InputError
 from govshare.features.compare._patch import PatchedProfile
@@ -24,7 +25,7 @@ from govshare.processes import (
     replay,
 )
 from govshare.processes._log import read_event_log
-from govshare.profiles import JurisdictionProfile
+from govshare.profiles import JurisdictionProfile, NoRuleInForceError
 
 __all__ = ["Divergence", "ScenarioColumn", "ScenarioComparison", "compare_scenario"]
 
@@ -50,6 +51,8 @@ class ScenarioColumn:
     what_if: Label | None
     status: ProcessStatus | None
     error: str | None
+    #: ``error`` in both languages, when the library can say it in Chinese.
+    error_notice: Notice | None = None
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -143,10 +146,12 @@ def _replay_column(
     ignored = tuple(a for a in adopted if a not in profile.documents)
     st: ProcessStatus | None = None
     error: str | None = None
+    notice: Notice | None = None
     try:
         st = replay(profile, log.process, log.events, as_of=as_of, level=lv, adopted=known)
     except GovshareError as exc:
         error = str(exc)
+        notice = _error_notice(profile, log.process, exc)
     return ScenarioColumn(
         id=cid,
         profile=profile.id,
@@ -158,7 +163,20 @@ def _replay_column(
         what_if=what_if,
         status=st,
         error=error,
+        error_notice=notice,
     )
+
+
+def _error_notice(profile: JurisdictionProfile, process: str, exc: GovshareError) -> Notice | None:
+    """Why a column could not be replayed, in both languages (None: only the English)."""
+    if isinstance(exc, NoRuleInForceError):
+        why = join_notices(exc.notices)
+        return Notice(
+            code="compare.no_rule", zh=f"无适用规则：{why.zh if why else ''}", en=str(exc)
+        )
+    if process not in profile.model.processes:
+        return Notice(code="compare.no_process", zh=f"{profile.name}没有该流程", en=str(exc))
+    return None
 
 
 def _divergences(cols: Sequence[ScenarioColumn]) -> list[Divergence]:
