@@ -136,6 +136,9 @@ def test_national_answers_alone_where_the_local_rules_do_not_apply(
     out = capsys.readouterr().out
     assert out.startswith("2026-10-20")
     assert "政务数据共享条例 第二十一条" in out
+    assert "参照执行 lz-rules" in out
+    assert main([*argv, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
     assert "--adopt lz-rules" in out
     assert "adopted=" not in out
 
