@@ -28,6 +28,7 @@ from govshare._kernel.vocabulary import label as term_label
 from govshare._kernel.yamlio import LoadedYaml
 from govshare.calendar import WorkCalendar, WorkDate, get_calendar
 from govshare.errors import DataFileError, DataIssue, GovshareError, InputError
+from govshare.profiles._compiled import CompiledRules
 from govshare.profiles._keys import DEADLINE_KINDS, RULE_KEYS
 from govshare.profiles._model import Citation, Document, MonthEnd, Profile, RuleEntry, Value
 
@@ -442,12 +443,22 @@ class JurisdictionProfile:
             raise InputError("level", level, f"one of {', '.join(LEVELS)}")
         if key not in RULE_KEYS:
             raise InputError("key", key, "a canonical rule key (govshare show PROFILE lists them)")
+        return self._compiled.rule(key, when, level, tuple(adopted))
+
+    @cached_property
+    def _compiled(self) -> CompiledRules:
+        """The rules resolved once per (key, level, adopted) (profiles/_compiled.py)."""
+        return CompiledRules(self.model, self._rule_uncached)
+
+    def _rule_uncached(
+        self, key: str, when: dt.date, level: str, adopted: tuple[str, ...]
+    ) -> RuleResult:
+        """:meth:`rule` resolved from the entries (a valid key and level)."""
         entries = self.model.rules.get(key)
         if not entries:
             raise NoRuleInForceError(
                 self.id, key, when, level, [f"the {self.model.kind} profile has no sharing rules"]
             )
-        adopted = tuple(adopted)
         for doc_id in adopted:
             if doc_id not in self.documents:
                 raise InputError(
