@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from threading import Lock
 
+from govshare._kernel.messages import Notice
 from govshare.profiles._process_model import ProcessDef, TransitionDef
 
-__all__ = ["SHOWN", "CompiledProcess", "Waiting", "compiled"]
+__all__ = ["SHOWN", "CompiledProcess", "Waiting", "compiled", "waiting_note"]
 
 #: How many processes stay compiled (a profile defines a handful).
 MAX_PROCESSES = 256
@@ -101,3 +102,23 @@ class Waiting:
             out.append(self.parties[i])
             i = self._find(i + 1)
         return out
+
+
+def waiting_note(party: str, waiting: Waiting) -> Notice:
+    """Who a joint step still waits for: every name up to SHOWN, else the first few and
+    how many others (so a step's note does not grow with the number of reviewers)."""
+    if waiting.left <= SHOWN:
+        names = waiting.first(SHOWN)
+        return Notice(
+            code="process.waiting_for_reviewers",
+            zh=f"{party}已办理；等待{'、'.join(names)}",
+            en=f"{party} done; waiting for {', '.join(names)}",
+        )
+    names = waiting.first(3)
+    others = waiting.left - len(names)
+    return Notice(
+        code="process.waiting_for_reviewers",
+        zh=f"{party}已办理；等待{'、'.join(names)}等{waiting.left}个审核方",
+        en=f"{party} done; waiting for {', '.join(names)} and {others} others "
+        f"({waiting.left} reviewers)",
+    )

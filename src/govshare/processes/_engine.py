@@ -27,7 +27,7 @@ from govshare._kernel.vocabulary import Kind, term
 from govshare._kernel.vocabulary import label as term_label
 from govshare._kernel.yamlio import first_error
 from govshare.errors import InputError
-from govshare.processes._compiled import SHOWN, CompiledProcess, Waiting, compiled
+from govshare.processes._compiled import CompiledProcess, Waiting, compiled, waiting_note
 from govshare.processes._log import (
     Event,
     EventLogError,
@@ -639,7 +639,7 @@ def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
                     to_state=run.state,
                     label=chosen.label,
                     source=source,
-                    note=_waiting_note(party, waiting),
+                    note=waiting_note(party, waiting),
                 )
             )
             return
@@ -653,26 +653,6 @@ def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
         label=chosen.label,
         source=source,
         note=note,
-    )
-
-
-def _waiting_note(party: str, waiting: Waiting) -> Notice:
-    """Who a joint step still waits for: every name up to SHOWN, else the first few and
-    how many others (so a step's note does not grow with the number of reviewers)."""
-    if waiting.left <= SHOWN:
-        names = waiting.first(SHOWN)
-        return Notice(
-            code="process.waiting_for_reviewers",
-            zh=f"{party}已办理；等待{'、'.join(names)}",
-            en=f"{party} done; waiting for {', '.join(names)}",
-        )
-    names = waiting.first(3)
-    others = waiting.left - len(names)
-    return Notice(
-        code="process.waiting_for_reviewers",
-        zh=f"{party}已办理；等待{'、'.join(names)}等{waiting.left}个审核方",
-        en=f"{party} done; waiting for {', '.join(names)} and {others} others "
-        f"({waiting.left} reviewers)",
     )
 
 
