@@ -93,22 +93,6 @@ def _cold(cmd: Sequence[str], runs: int) -> tuple[float, float]:
     return min(times), statistics.median(times)
 
 
-def _per_call(fn: Callable[[], object], calls: int, repeats: int = 5) -> float:
-    """Best over ``repeats`` of the mean time (s) of ``calls`` calls."""
-    best = float("inf")
-    for _ in range(repeats):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            for _ in range(calls):
-                fn()
-            best = min(best, (time.perf_counter() - start) / calls)
-        finally:
-            gc.enable()
-    return best
-
-
 def _loop(fn: Callable[[Any], object], items: Sequence[Any], repeats: int = 3) -> float:
     """Best over ``repeats`` of the mean time (s) per item of ``fn`` over ``items``."""
     best = float("inf")
@@ -123,6 +107,11 @@ def _loop(fn: Callable[[Any], object], items: Sequence[Any], repeats: int = 3) -
         finally:
             gc.enable()
     return best
+
+
+def _per_call(fn: Callable[[], object], calls: int, repeats: int = 5) -> float:
+    """Best over ``repeats`` of the mean time (s) of ``calls`` calls."""
+    return _loop(lambda _: fn(), range(calls), repeats)
 
 
 def _verdict(ok: bool) -> str:
