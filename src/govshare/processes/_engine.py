@@ -13,6 +13,7 @@ between documents (Hubei's provincial rules over Order 419) applies here as in
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypedDict
@@ -26,6 +27,7 @@ from govshare._kernel.vocabulary import Kind, term
 from govshare._kernel.vocabulary import label as term_label
 from govshare._kernel.yamlio import first_error
 from govshare.errors import InputError
+from govshare.processes._compiled import CompiledProcess, Waiting, compiled, waiting_note
 from govshare.processes._log import (
     Event,
     EventLogError,
@@ -110,6 +112,7 @@ class _Timer:
     violation: int | None = None  # index in _Run.violations of its overdue violation
     ended: dt.datetime | None = None
     deemed: bool = False
+    seq: int = 0  # its key in _Run.timers (the order timers started in)
 
 
 @dataclass
@@ -121,12 +124,22 @@ class _Run:
     name: str
     level: str
     adopted: tuple[str, ...]
+    index: CompiledProcess
     state: str = START
     since: dt.datetime | None = None
     parties: tuple[str, ...] = ()
+    party_index: dict[str, int] = field(default_factory=dict)
     responded: dict[str, set[str]] = field(default_factory=dict)
     deemed: set[str] = field(default_factory=set)
-    timers: list[_Timer] = field(default_factory=list)
+    # reviewers who answered (any event) or were deemed to, in this state
+    answered: set[str] = field(default_factory=set)
+    # per event type of a joint step: the reviewers still waiting, in the order named
+    waiting: dict[str, Waiting] = field(default_factory=dict)
+    # the running timers by seq (in start order), by party, and by end instant (a heap
+    # whose fired or ended entries are skipped when met): each step costs O(log n)
+    timers: dict[int, _Timer] = field(default_factory=dict)
+    by_party: dict[str | None, list[_Timer]] = field(default_factory=dict)
+    heap: list[tuple[dt.datetime, int, _Timer]] = field(default_factory=list)
     all_timers: list[_Timer] = field(default_factory=list)
     facts: dict[str, bool | str] = field(default_factory=dict)
     history: list[tuple[str, dt.datetime]] = field(default_factory=list)
@@ -196,16 +209,46 @@ class _Run:
                     provisional=False if d is None else d.provisional,
                     warnings=() if d is None else d.warnings,
                 )
-                self.timers.append(timer)
                 self.all_timers.append(timer)
+                timer.seq = len(self.all_timers)
+                self.timers[timer.seq] = timer
+                self.by_party.setdefault(party, []).append(timer)
+                if timer.end_instant is not None:
+                    heapq.heappush(self.heap, (timer.end_instant, timer.seq, timer))
 
-    def due_timers(self, until: dt.datetime) -> list[_Timer]:
-        out = [
-            t
-            for t in self.timers
-            if not t.fired and t.end_instant is not None and t.end_instant <= until
-        ]
-        return sorted(out, key=lambda t: t.end_instant or until)
+    def next_due(self, until: dt.datetime) -> _Timer | None:
+        """The running timer that ends first (the first started among equals), if it ends
+        at or before ``until`` and has not fired."""
+        heap = self.heap
+        while heap:
+            end, seq, timer = heap[0]
+            if timer.fired or seq not in self.timers:
+                heapq.heappop(heap)
+                continue
+            return timer if end <= until else None
+        return None
+
+    def reviewers(self, names: Sequence[str]) -> None:
+        self.parties = tuple(dict.fromkeys(names))
+        self.party_index = {p: i for i, p in enumerate(self.parties)}
+
+    def answer(self, party: str, event: str | None) -> None:
+        """``party`` answered with ``event`` (None: deemed to consent)."""
+        if party not in self.party_index:
+            return
+        self.answered.add(party)
+        for kind, queue in self.waiting.items():
+            if event is None or kind == event:
+                queue.done(party)
+
+    def still_waiting(self, event: str) -> Waiting:
+        """The reviewers who have answered neither ``event`` nor by deemed consent."""
+        queue = self.waiting.get(event)
+        if queue is None:
+            queue = self.waiting[event] = Waiting(self.parties, self.party_index)
+            for p in (*self.deemed, *self.responded.get(event, ())):
+                queue.done(p)
+        return queue
 
     def fire(self, timer: _Timer) -> None:
         assert timer.end_instant is not None
@@ -251,10 +294,11 @@ class _Run:
             return
         assert duty.deemed_to is not None
         assert outcome is not None
-        self.timers.remove(timer)
+        del self.timers[timer.seq]
         timer.ended = at
         timer.deemed = True
         self.deemed.add(timer.party or "")
+        self.answer(timer.party or "", None)
         if self.pending_parties(duty):
             self.trace.append(
                 TraceStep(
@@ -291,26 +335,26 @@ class _Run:
             ),
         )
 
-    def pending_parties(self, duty: Duty) -> list[str]:
-        if not (duty.per_party and self.parties):
-            return []
-        done = set().union(*self.responded.values()) if self.responded else set()
-        return [p for p in self.parties if p not in done and p not in self.deemed]
+    def pending_parties(self, duty: Duty) -> bool:
+        """Whether reviewers of a per-reviewer duty have still to answer."""
+        return bool(duty.per_party and self.parties) and len(self.answered) < len(self.parties)
 
     def close_timers(self, when: dt.datetime, party: str | None = None) -> None:
         """End the running duties (all, or one reviewer's) as of ``when``."""
-        keep: list[_Timer] = []
-        for t in self.timers:
-            if party is not None and t.party != party:
-                keep.append(t)
-                continue
+        if party is None:
+            closing = list(self.timers.values())
+            self.timers, self.by_party, self.heap = {}, {}, []
+        else:
+            closing = [t for t in self.by_party.pop(party, ()) if t.seq in self.timers]
+            for t in closing:
+                del self.timers[t.seq]
+        for t in closing:
             t.ended = when
             if t.violation is not None and t.due is not None:
                 late = self.profile.calendar.working_days_between(t.due, when.date())
                 self.violations[t.violation] = replace(
                     self.violations[t.violation], late_working_days=late, ongoing=False
                 )
-        self.timers = keep
 
     # -- moving ---------------------------------------------------------------------------
 
@@ -349,6 +393,8 @@ class _Run:
         self.since = at
         self.responded = {}
         self.deemed = set()
+        self.answered = set()
+        self.waiting = {}
         self.start_duties(at)
 
 
@@ -390,12 +436,12 @@ def _vague(rule: RuleResult) -> Label:
     return Label(zh=f"无可计算时限（{kind}）", en=f"no computable time limit ({kind})")
 
 
-def _check_log(name: str, proc: ProcessDef, events: Sequence[Event]) -> list[dt.datetime]:
-    known = sorted({t.event for t in proc.transitions})
+def _check_log(name: str, index: CompiledProcess, events: Sequence[Event]) -> list[dt.datetime]:
+    known = index.known
     instants: list[dt.datetime] = []
     aware_seen: tuple[int, bool] | None = None
     for i, ev in enumerate(events):
-        if ev.type not in known:
+        if ev.type not in index.known_set:
             raise UnknownEventError(i, ev.type, name, known)
         try:
             instant = ev.instant
@@ -457,9 +503,10 @@ def replay(
     if level not in LEVELS:
         raise InputError("level", level, f"one of {', '.join(LEVELS)}")
     evs = parse_events(events)
-    instants = _check_log(process, proc, evs)
+    index = compiled(proc)
+    instants = _check_log(process, index, evs)
     until = as_of_instant(as_of)
-    run = _Run(profile, proc, process, level, tuple(adopted))
+    run = _Run(profile, proc, process, level, tuple(adopted), index)
     for i, (ev, at) in enumerate(zip(evs, instants, strict=True)):
         if at > until:
             break
@@ -473,10 +520,10 @@ def _fire_until(run: _Run, until: dt.datetime) -> None:
     """Fire, in time order, every deadline ending at or before ``until``, including those
     of states entered by an earlier firing."""
     while True:
-        due = run.due_timers(until)
-        if not due:
+        due = run.next_due(until)
+        if due is None:
             return
-        run.fire(due[0])
+        run.fire(due)
 
 
 def _event(i: int, e: Event | Mapping[str, object]) -> Event:
@@ -527,7 +574,7 @@ def _allowed(run: _Run, when: dt.datetime) -> list[str]:
 
 
 def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
-    candidates = [t for t in run.proc.transitions if t.event == ev.type and run.state in t.from_]
+    candidates = run.index.by_event_state.get((ev.type, run.state), ())
     facts = {**run.facts, **ev.facts}
     fitting = [t for t in candidates if _fits(t, facts)]
     chosen = next((t for t in fitting if t.when is None or run.guard(t.when, at)), None)
@@ -551,7 +598,7 @@ def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
     if ev.reviewers is not None:
         if run.state != START:
             raise EventLogError(i, ev.type, "reviewers are named on the first event only")
-        run.parties = tuple(dict.fromkeys(ev.reviewers))
+        run.reviewers(ev.reviewers)
     run.facts.update(ev.facts)
     source = run.cite(chosen, at)
     party = _party(run, i, ev, chosen, at)
@@ -578,12 +625,11 @@ def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
             en=f"on behalf of {ev.on_behalf_of}",
         )
     if chosen.join == "all" and run.parties and party is not None:
+        waiting = run.still_waiting(ev.type)
         run.responded.setdefault(ev.type, set()).add(party)
+        run.answer(party, ev.type)
         run.close_timers(at, party)
-        waiting = [
-            p for p in run.parties if p not in run.responded[ev.type] and p not in run.deemed
-        ]
-        if waiting:
+        if waiting.left:
             run.trace.append(
                 TraceStep(
                     at=at,
@@ -595,11 +641,7 @@ def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
                     to_state=run.state,
                     label=chosen.label,
                     source=source,
-                    note=Notice(
-                        code="process.waiting_for_reviewers",
-                        zh=f"{party}已办理；等待{'、'.join(waiting)}",
-                        en=f"{party} done; waiting for {', '.join(waiting)}",
-                    ),
+                    note=waiting_note(party, waiting),
                 )
             )
             return
@@ -640,11 +682,11 @@ def _party(run: _Run, i: int, ev: Event, t: TransitionDef, at: dt.datetime) -> s
             raise MissingEventFieldError(
                 i, ev.type, "by", f"name the reviewer, one of {', '.join(run.parties)}"
             )
-        if party not in run.parties:
+        if party not in run.party_index:
             raise EventLogError(
                 i, ev.type, f"{party!r} is not a reviewer; reviewers: {', '.join(run.parties)}"
             )
-        if any(party in done for done in run.responded.values()) or party in run.deemed:
+        if party in run.answered:
             raise EventLogError(i, ev.type, f"{party!r} has already answered")
     return party
 
@@ -705,7 +747,8 @@ def _status(run: _Run, until: dt.datetime) -> ProcessStatus:
             late = cal.working_days_between(v.due, max(v.due, until.date()))
             run.violations[i] = replace(v, late_working_days=late)
     duties = tuple(
-        OpenDuty(**_duty_fields(t), overdue=t.fired, warnings=t.warnings) for t in run.timers
+        OpenDuty(**_duty_fields(t), overdue=t.fired, warnings=t.warnings)
+        for t in run.timers.values()
     )
     waits: list[NotBefore] = []
     for t in run.proc.transitions:
@@ -729,7 +772,7 @@ def _status(run: _Run, until: dt.datetime) -> ProcessStatus:
         )
     state = run.proc.states.get(run.state)
     warnings = list(run.warnings)
-    for timer in run.timers:
+    for timer in run.timers.values():
         warnings.extend(w for w in timer.warnings if w not in warnings)
     return ProcessStatus(
         profile=run.profile.id,

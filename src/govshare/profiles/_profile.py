@@ -29,6 +29,7 @@ from govshare._kernel.vocabulary import label as term_label
 from govshare._kernel.yamlio import LoadedYaml
 from govshare.calendar import WorkCalendar, WorkDate, get_calendar
 from govshare.errors import DataFileError, DataIssue, GovshareError, InputError
+from govshare.profiles._compiled import CompiledRules
 from govshare.profiles._keys import DEADLINE_KINDS, RULE_KEYS
 from govshare.profiles._model import Citation, Document, MonthEnd, Profile, RuleEntry, Value
 from govshare.profiles._suggest import check_level, check_rule_key
@@ -537,6 +538,17 @@ class JurisdictionProfile:
         when = to_date(as_of, "as_of")
         check_level(level)
         check_rule_key(key, self.id)
+        return self._compiled.rule(key, when, level, tuple(adopted))
+
+    @cached_property
+    def _compiled(self) -> CompiledRules:
+        """The rules resolved once per (key, level, adopted) (profiles/_compiled.py)."""
+        return CompiledRules(self.model, self._rule_uncached)
+
+    def _rule_uncached(
+        self, key: str, when: dt.date, level: str, adopted: tuple[str, ...]
+    ) -> RuleResult:
+        """:meth:`rule` resolved from the entries (a valid key and level)."""
         entries = self.model.rules.get(key)
         if not entries:
             kind = self.model.kind
@@ -546,7 +558,6 @@ class JurisdictionProfile:
                 en=f"the {kind} profile has no sharing rules",
             )
             raise NoRuleInForceError(self.id, key, when, level, [none])
-        adopted = tuple(adopted)
         for doc_id in adopted:
             if doc_id not in self.documents:
                 raise InputError(
