@@ -84,7 +84,7 @@ class CompiledRules:
             found = self._compile(key, level, adopted)
         result = found.outcomes[bisect_right(found.starts, when)]
         if isinstance(result, Exception):  # the same error, naming the date asked for
-            raise type(result)(result.profile, key, when, level, result.reasons)
+            raise type(result)(result.profile, key, when, level, result.notices)
         if result.as_of == when:
             return result
         # dataclasses.replace, without re-running __init__ (a tenth of the cost)
