@@ -112,13 +112,14 @@ def today() -> str:
 
 
 def add_adopt(p: argparse.ArgumentParser, *, default: str = "none") -> None:
-    """``--adopt DOC`` (repeatable): a document adopted at the level (参照执行)."""
+    """``--adopt DOC[@DATE]`` (repeatable): a document adopted at the level (参照执行)."""
     p.add_argument(
         "--adopt",
         action="append",
-        metavar="DOC",
+        metavar="DOC[@DATE]",
         help="id of a document adopted at this level (参照执行), e.g. a provincial rule a "
-        f"city follows; repeatable (default: {default})",
+        "city follows, from DATE (YYYY-MM-DD) when given, else from the document's own "
+        f"start; repeatable (default: {default})",
     )
 
 

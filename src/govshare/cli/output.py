@@ -52,7 +52,7 @@ def print_result(args: argparse.Namespace, result: object) -> None:
         print(dumps(to_json(result)))
         return
     text = render(result, "text", lang=args.lang)
-    print(text if isinstance(text, str) else text.decode("utf-8"))
+    print(cli_message(text if isinstance(text, str) else text.decode("utf-8")))
     _warnings(
         args.lang, bool(getattr(result, "provisional", False)), getattr(result, "warnings", ())
     )
@@ -73,7 +73,7 @@ def emit(args: argparse.Namespace, payload: Any, text: str | None = None) -> Non
 
         print(dumps(payload))
         return
-    print(text or "")
+    print(cli_message(text or ""))
     _warnings(args.lang, bool(payload.get("provisional")), payload.get("warnings", ()))
 
 

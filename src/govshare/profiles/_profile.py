@@ -450,35 +450,23 @@ class JurisdictionProfile:
         )
 
     def _why_not(
-        self, entry: RuleEntry, as_of: dt.date, level: str, adopted: Sequence[str]
+        self, entry: RuleEntry, as_of: dt.date, level: str, adopted: dict[str, dt.date | None]
     ) -> Notice | None:
         """Why an entry does not apply, or None when it does."""
         doc = self.documents[entry.doc]
         name = f"{doc.id} ({doc.number or doc.title})"
         zh_name = f"{doc.id}（{doc.number or doc.title}）"
-        if doc.status == "draft":
+        off = _not_in_force(doc, as_of, name, zh_name)
+        if off is not None:
+            return off
+        since = adopted.get(entry.doc)
+        native = level in self._levels(entry, adopted=False)
+        if not native and entry.doc in adopted and since is not None and as_of < since:
+            day = since.isoformat()
             return Notice(
-                code="profile.doc_draft",
-                zh=f"{zh_name}为征求意见稿，未生效",
-                en=f"{name} is a draft, not in force",
-            )
-        if doc.status == "expired":
-            return Notice(
-                code="profile.doc_expired", zh=f"{zh_name}已失效", en=f"{name} has expired"
-            )
-        if isinstance(doc.in_force_from, dt.date) and as_of < doc.in_force_from:
-            day = doc.in_force_from.isoformat()
-            return Notice(
-                code="profile.doc_not_yet",
-                zh=f"{zh_name}自{day}起施行",
-                en=f"{name} is in force only from {day}",
-            )
-        if isinstance(doc.in_force_until, dt.date) and as_of > doc.in_force_until:
-            day = doc.in_force_until.isoformat()
-            return Notice(
-                code="profile.doc_ended",
-                zh=f"{zh_name}已于{day}后失效",
-                en=f"{name} expired: in force until {day}",
+                code="profile.adopted_later",
+                zh=f"{zh_name}在{term_label('level', level)}自{day}起参照执行",
+                en=f"{name} is adopted at {level} level only from {day}",
             )
         if level not in self._levels(entry, adopted=entry.doc in adopted):
             found = sorted(self._levels(entry, adopted=False))
@@ -558,15 +546,11 @@ class JurisdictionProfile:
                 en=f"the {kind} profile has no sharing rules",
             )
             raise NoRuleInForceError(self.id, key, when, level, [none])
-        for doc_id in adopted:
-            if doc_id not in self.documents:
-                raise InputError(
-                    "adopted", doc_id, f"a document of {self.id}: {list(self.documents)}"
-                )
+        adoptions = self.adoptions(adopted, level)
         reasons: list[Notice] = []
         live: list[RuleEntry] = []
         for entry in entries:
-            why = self._why_not(entry, when, level, adopted)
+            why = self._why_not(entry, when, level, adoptions)
             if why is None:
                 live.append(entry)
             elif why not in reasons:
@@ -574,6 +558,43 @@ class JurisdictionProfile:
         if not live:
             raise NoRuleInForceError(self.id, key, when, level, reasons)
         return self._resolve(key, when, level, live)
+
+    def adoptions(self, adopted: Iterable[str], level: str) -> dict[str, dt.date | None]:
+        """The documents stated adopted at ``level``, each from its date (``doc@YYYY-MM-DD``)
+        or from its own start (``doc``).
+
+        Raises:
+            InputError: an unknown document, a malformed date, or a document that cannot be
+                adopted at ``level`` (it neither applies there nor names the level among
+                those that may adopt it): an adoption that cannot apply is refused, never
+                silently ignored.
+        """
+        out: dict[str, dt.date | None] = {}
+        for item in adopted:
+            doc_id, at, day = str(item).partition("@")
+            doc = self.documents.get(doc_id)
+            if doc is None:
+                raise InputError(
+                    "adopted", item, f"a document of {self.id}: {list(self.documents)}"
+                )
+            since: dt.date | None = None
+            if at:
+                try:
+                    since = dt.date.fromisoformat(day)
+                except ValueError:
+                    raise InputError(
+                        "adopted", item, f"{doc_id}@YYYY-MM-DD (the date the adoption took effect)"
+                    ) from None
+            if level not in doc.levels and level not in doc.adoptable_by:
+                may = ", ".join(doc.adoptable_by) or "none"
+                raise InputError(
+                    "adopted",
+                    item,
+                    f"a document that may be adopted at {level} level ({doc_id} applies at "
+                    f"{', '.join(doc.levels)} level; levels that may adopt it: {may})",
+                )
+            out[doc_id] = since
+        return out
 
     def _resolve(self, key: str, when: dt.date, level: str, live: list[RuleEntry]) -> RuleResult:
         """Pick the rule among applicable entries by declared precedence.
@@ -733,3 +754,30 @@ class JurisdictionProfile:
                 return WorkDate._make(day)
             day -= dt.timedelta(days=1)
         raise InputError("start", event, "an event date with a notice day within a year")
+
+
+def _not_in_force(doc: Document, as_of: dt.date, name: str, zh_name: str) -> Notice | None:
+    """Why ``doc`` is not in force at ``as_of`` (a draft, expired, not yet, ended), or None."""
+    if doc.status == "draft":
+        return Notice(
+            code="profile.doc_draft",
+            zh=f"{zh_name}为征求意见稿，未生效",
+            en=f"{name} is a draft, not in force",
+        )
+    if doc.status == "expired":
+        return Notice(code="profile.doc_expired", zh=f"{zh_name}已失效", en=f"{name} has expired")
+    if isinstance(doc.in_force_from, dt.date) and as_of < doc.in_force_from:
+        day = doc.in_force_from.isoformat()
+        return Notice(
+            code="profile.doc_not_yet",
+            zh=f"{zh_name}自{day}起施行",
+            en=f"{name} is in force only from {day}",
+        )
+    if isinstance(doc.in_force_until, dt.date) and as_of > doc.in_force_until:
+        day = doc.in_force_until.isoformat()
+        return Notice(
+            code="profile.doc_ended",
+            zh=f"{zh_name}已于{day}后失效",
+            en=f"{name} expired: in force until {day}",
+        )
+    return None
