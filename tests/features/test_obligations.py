@@ -34,8 +34,12 @@ SUBMIT = [{"at": "2026-09-30T10:00", "type": "submit", "by": "省卫健委"}]
 
 #: Hubei 2026, provincial level, from the texts (rules 鄂政务办发〔2021〕1号 displace order 419
 #: where both speak, rules 第一条 / profile precedence):
-#: - rules 第二十八条 para 1 "应当于每年1月底前向省政务办报告上一年度…" -> 2026-01-31
-#:   (order 第三十八条 says the same and is displaced);
+#: - rules 第二十八条 para 1 "应当于每年1月底前向省政务办报告上一年度…" -> 2026-01-31: it names
+#:   the city data authority (市（州）政务数据主管部门), provincial departments and theme-database
+#:   leads, and displaces order 第三十八条 for the provincial departments both name;
+#: - order 第三十八条 "市(州)人民政府、省级政务部门应当于每年1月底前…" -> 2026-01-31 still binds
+#:   the city government (市(州)人民政府), whom the rules do not name: duties on different
+#:   parties add up (issue 12), so it is listed too, with no displaced document;
 #: - rules 第二十八条 para 2 "于2月底前报送省人民政府" -> 2026-02-28 (2026 is not a leap year);
 #: - rules 第八条 "每年11月底前汇总形成…清单" -> 2026-11-30 (November has 30 days);
 #: - rules 第十二条 "应在每年年底向省政务办报送主题库建设情况" -> 2026-12-31 ("at year end");
@@ -47,6 +51,7 @@ HUBEI_2026 = [
         f"{RULES} 第二十八条",
         f"{ORDER} 第三十八条",
     ),
+    ("report.annual.departments", dt.date(2026, 1, 31), f"{ORDER} 第三十八条", None),
     ("report.annual.province", dt.date(2026, 2, 28), f"{RULES} 第二十八条", f"{ORDER} 第三十八条"),
     ("lists.annual_publication", dt.date(2026, 11, 30), f"{RULES} 第八条", None),
     ("theme_db.annual_report", dt.date(2026, 12, 31), f"{RULES} 第十二条", None),
@@ -160,12 +165,17 @@ def test_2021_partly_in_force(hubei: JurisdictionProfile) -> None:
 
 
 def test_prefectural_without_adoption(hubei: JurisdictionProfile) -> None:
-    """Cities report in January (rules 第二十八条 names them); the provincial duties are absent."""
+    """Cities report in January (rules 第二十八条 names the city data authority, order
+    第三十八条 the city government: both); the provincial duties are absent."""
     cal = obligation_calendar(hubei, 2026, level="prefectural")
-    assert [(i.key, i.due) for i in cal.items] == [
-        ("report.annual.departments", dt.date(2026, 1, 31)),
-        ("catalog.annual_maintenance", None),
+    assert [(i.key, i.due, i.source.number) for i in cal.items] == [
+        ("report.annual.departments", dt.date(2026, 1, 31), RULES),
+        ("report.annual.departments", dt.date(2026, 1, 31), ORDER),
+        ("catalog.annual_maintenance", None, ORDER),
     ]
+    city_government = cal.items[1]
+    assert city_government.actor == "prefectural_government"
+    assert city_government.alongside
     skipped = {s.key: s.reason for s in cal.skipped}
     assert "applies at provincial level" in skipped["report.annual.province"]
     assert skipped["lists.annual_publication"].startswith("not specified at prefectural level")
@@ -261,7 +271,7 @@ def test_open_duty_from_log(hubei: JurisdictionProfile) -> None:
     assert duty.period.zh == "5个工作日"
     assert summary(duty, "zh").startswith("待办：")
     # sorted among the recurring items: after February, before November
-    assert [i.due for i in items].index(duty.due) == 2
+    assert [i.due for i in items].index(duty.due) == 3  # two January reports, February
 
 
 def test_no_open_duty_after_deemed_consent(hubei: JurisdictionProfile) -> None:
@@ -271,7 +281,7 @@ def test_no_open_duty_after_deemed_consent(hubei: JurisdictionProfile) -> None:
     )
     assert status.deemed_consent
     items = obligations(hubei, 2026, status=status)
-    assert [i.kind for i in items] == ["recurring"] * 5
+    assert [i.kind for i in items] == ["recurring"] * 6  # HUBEI_2026
 
 
 def test_overdue_open_duty() -> None:
@@ -310,7 +320,7 @@ def test_ics_parses_back_with_the_right_dates(hubei: JurisdictionProfile) -> Non
     assert str(cal["VERSION"]) == "2.0"
     assert "govshare" in str(cal["PRODID"])
     events = _events(data)
-    assert len(events) == 4
+    assert len(events) == 5  # the dated items of HUBEI_2026
     starts = [ev.decoded("DTSTART") for ev in events]
     assert starts == [d for _, d, _, _ in HUBEI_2026 if d is not None]
     for ev, start in zip(events, starts, strict=True):
@@ -352,8 +362,10 @@ def test_ics_uids_unique_and_stable(hubei: JurisdictionProfile) -> None:
     two = to_ics(obligations(load_profile("hubei"), 2026), stamp=STAMP)
     assert one == two
     uids = [str(ev["UID"]) for ev in _events(one)]
-    assert len(set(uids)) == len(uids) == 4
+    assert len(set(uids)) == len(uids) == 5
     assert uids[0] == "hubei.provincial.report.annual.departments.20260131@govshare"
+    # the city government's report beside it (order 第三十八条) has a UID of its own
+    assert uids[1] == "hubei.provincial.report.annual.departments.hb-order-419.20260131@govshare"
     pref = obligations(hubei, 2026, level="prefectural", adopted=["hb-rules-2021"])
     assert not set(uids) & {i.uid for i in pref}
 
@@ -422,6 +434,7 @@ def test_cli_json_and_ics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     out = json.loads(capsys.readouterr().out)
     assert [(i["key"], i["due"]) for i in out["items"]] == [
         ("report.annual.departments", "2026-01-31"),
+        ("report.annual.departments", "2026-01-31"),
         ("report.annual.province", "2026-02-28"),
         ("share.conditional.provider_reply", "2026-10-13"),
         ("lists.annual_publication", "2026-11-30"),
@@ -431,16 +444,17 @@ def test_cli_json_and_ics(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert out["items"][0]["source"]["number"] == RULES
     assert out["items"][0]["source"]["article"] == "第二十八条"
     assert out["items"][0]["displaced"][0]["number"] == ORDER
-    assert out["items"][2]["kind"] == "open_duty"
-    assert out["items"][2]["end_instant"] == "2026-10-14T00:00:00+08:00"
+    assert out["items"][3]["kind"] == "open_duty"
+    assert out["items"][3]["end_instant"] == "2026-10-14T00:00:00+08:00"
     assert out["skipped"] == []
     assert out["ics"] == {
         "file": str(ics),
-        "events": 5,
+        "events": 6,
         "not_exported": ["catalog.annual_maintenance"],
     }
     starts = [ev.decoded("DTSTART") for ev in _events(ics.read_bytes())]
     assert starts == [
+        dt.date(2026, 1, 31),
         dt.date(2026, 1, 31),
         dt.date(2026, 2, 28),
         dt.date(2026, 10, 13),

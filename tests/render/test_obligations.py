@@ -28,7 +28,11 @@ def cal() -> ObligationCalendar:
 def test_formats(cal: ObligationCalendar) -> None:
     assert formats(ObligationCalendar) == ("ics", "json", "text")
     assert to_json(cal)["schema"] == "govshare-obligations/1"
-    assert [i["due"] for i in to_json(cal)["items"]][:2] == ["2026-01-31", "2026-02-28"]
+    assert [i["due"] for i in to_json(cal)["items"]][:3] == [
+        "2026-01-31",
+        "2026-01-31",
+        "2026-02-28",
+    ]
 
 
 def test_text_in_each_language(cal: ObligationCalendar) -> None:
@@ -47,7 +51,7 @@ def test_ics_through_the_registry(cal: ObligationCalendar) -> None:
     assert isinstance(data, bytes)
     parsed = icalendar.Calendar.from_ical(data)
     assert str(parsed["X-WR-CALNAME"]) == "湖北省 2026 (provincial)"
-    assert len(parsed.walk("VEVENT")) == 4
+    assert len(parsed.walk("VEVENT")) == 5  # HUBEI_2026 dated items: two January reports
 
 
 def test_a_newline_in_a_name_or_an_undated_quote_does_not_break_the_file(
@@ -63,4 +67,4 @@ def test_a_newline_in_a_name_or_an_undated_quote_does_not_break_the_file(
     assert "X-WR-CALNAME:湖北\\n2026" in lines  # escaped as TEXT (3.3.11)
     desc = next(x for x in lines if x.startswith("X-WR-CALDESC:"))
     assert "第一行\\n第二行\\n第三行" in desc
-    assert len(icalendar.Calendar.from_ical(data).walk("VEVENT")) == 4
+    assert len(icalendar.Calendar.from_ical(data).walk("VEVENT")) == 5

@@ -24,6 +24,7 @@ How the dates are read:
 from __future__ import annotations
 
 import calendar as _stdcal
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -87,6 +88,7 @@ class Obligation:
     provisional: bool = False
     notes: str | None = None
     warnings: tuple[str | Notice, ...] = ()
+    alongside: bool = False  # a displaced document's duty on parties the other does not bind
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -106,7 +108,8 @@ class Obligation:
         """
         if self.kind == "recurring":
             when = self.due.strftime("%Y%m%d") if self.due else f"{self.year}"
-            return f"{self.profile}.{self.level}.{self.key}.{when}@{_UID_DOMAIN}"
+            beside = f".{self.source.doc}" if self.alongside else ""
+            return f"{self.profile}.{self.level}.{self.key}{beside}.{when}@{_UID_DOMAIN}"
         started = self.started.isoformat() if self.started else ""
         case = f"{self.actor or ''}|{self.party or ''}|{started}"
         digest = hashlib.sha256(case.encode("utf-8")).hexdigest()[:16]
@@ -270,10 +273,12 @@ def _month_end_item(
     month: int,
     level: str,
     adopted: tuple[str, ...],
-) -> Obligation | Notice:
-    """The duty due at the end of ``month`` of ``year``, if the rule in force then sets it.
+) -> list[Obligation] | Notice:
+    """The duties due at the end of ``month`` of ``year``, if the rule in force then sets
+    them: the rule's own, and a displaced document's that still binds other parties (the
+    city government's report beside the city authority's).
 
-    Returns the item, or the reason there is none.
+    Returns the items, or the reason there are none.
     """
     due = dt.date(year, month, _stdcal.monthrange(year, month)[1])
     try:
@@ -304,17 +309,39 @@ def _month_end_item(
             f"{r.source.short} sets a one-off duty (recurring: once)",
         )
     dl = profile.own_deadline(key, dt.date(year, 1, 1), level=level, as_of=due, adopted=adopted)
-    return _recurring(
-        profile,
-        r,
-        year,
-        _month_end_period(value, r.source.quote),
-        value.parties.model_dump() if value.parties else {},
-        due=dl.due,
-        end_instant=dl.end_instant,
-        provisional=dl.provisional,
-        warnings=tuple(dl.warnings),
-    )
+    items = [
+        _recurring(
+            profile,
+            r,
+            year,
+            _month_end_period(value, r.source.quote),
+            value.parties.model_dump() if value.parties else {},
+            due=dl.due,
+            end_instant=dl.end_instant,
+            provisional=dl.provisional,
+            warnings=tuple(dl.warnings),
+        )
+    ]
+    for more in r.alongside:
+        other = more.value
+        if not isinstance(other, MonthEnd) or other.month != month:
+            continue
+        details = other.parties.model_dump() if other.parties else {}
+        details["reporters"] = list(more.parties)  # the parties it still binds
+        alone = dataclasses.replace(r, source=more.source, value=other, displaced=(), notes=None)
+        item = _recurring(
+            profile,
+            alone,
+            year,
+            _month_end_period(other, more.source.quote),
+            details,
+            due=dl.due,
+            end_instant=dl.end_instant,
+            provisional=dl.provisional,
+            warnings=(*dl.warnings, more.reason),
+        )
+        items.append(dataclasses.replace(item, alongside=True))
+    return items
 
 
 def _yearly_item(
@@ -354,12 +381,17 @@ def _recurring_items(
     entries = profile.model.rules.get(key, [])
     months = sorted({e.value.month for e in entries if isinstance(e.value, MonthEnd)})
     yearly = any(isinstance(e.value, Recurring) for e in entries)
-    results = [
+    results: list[list[Obligation] | Obligation | Notice] = [
         _month_end_item(profile, key, year, month=m, level=level, adopted=adopted) for m in months
     ]
     if yearly or not months:
         results.append(_yearly_item(profile, key, year, level, adopted))
-    items = [x for x in results if isinstance(x, Obligation)]
+    items: list[Obligation] = []
+    for x in results:
+        if isinstance(x, list):
+            items += x
+        elif isinstance(x, Obligation):
+            items.append(x)
     reasons = [x for x in results if isinstance(x, Notice)]
     return items, reasons
 
@@ -445,11 +477,7 @@ def obligation_calendar(
     if level not in LEVELS:
         raise InputError("level", level, f"one of {', '.join(LEVELS)}")
     adopted = tuple(adopted)
-    for doc_id in adopted:
-        if doc_id not in profile.documents:
-            raise InputError(
-                "adopted", doc_id, f"a document of {profile.id}: {list(profile.documents)}"
-            )
+    profile.adoptions(adopted, level)  # unknown or inapplicable adoptions are errors
     items: list[Obligation] = []
     skipped: list[Skipped] = []
     for key, spec in RULE_KEYS.items():

@@ -343,6 +343,11 @@ class RuleEntry(BaseModel):
     levels: list[Level] | None = Field(
         default=None, description="levels the rule applies to; default: the document's"
     )
+    binds: list[Ident] | None = Field(
+        default=None,
+        description="the parties (actor ids) the provision binds; a document displaces another "
+        "only for the parties both bind (default: the value's reporters or actor, if any)",
+    )
     extra_quotes: list[Citation] = Field(default_factory=list)
     notes: str | None = None
 

@@ -36,6 +36,7 @@ from govshare.profiles._suggest import check_level, check_rule_key
 
 __all__ = [
     "ACCESS_PROCESSES",
+    "AlongsideRule",
     "Deadline",
     "DisplacedRule",
     "ExtensionDue",
@@ -120,8 +121,23 @@ class DisplacedRule:
 
 
 @dataclass(frozen=True, kw_only=True)
+class AlongsideRule:
+    """Another document's provision that still binds some parties: the displacing document
+    binds others (duties on different parties add up)."""
+
+    source: Source
+    value: Value | None
+    parties: tuple[str, ...]
+    reason: Notice
+
+
+@dataclass(frozen=True, kw_only=True)
 class RuleResult:
-    """The rule in force for a key at a date and level, with its citation."""
+    """The rule in force for a key at a date and level, with its citation.
+
+    ``alongside``: provisions of displaced documents that still bind parties the chosen
+    document does not (e.g. a city government's report beside the city authority's).
+    """
 
     profile: str
     key: str
@@ -133,6 +149,7 @@ class RuleResult:
     also: tuple[Source, ...] = ()
     notes: str | None = None
     warnings: tuple[Notice, ...] = ()
+    alongside: tuple[AlongsideRule, ...] = ()
 
     @property
     def not_specified(self) -> bool:
@@ -608,6 +625,7 @@ class JurisdictionProfile:
             by_doc.setdefault(entry.doc, []).append(entry)
         losers: set[str] = set()
         displaced: list[DisplacedRule] = []
+        alongside: list[AlongsideRule] = []
         for p in self.model.precedence:
             a, b = p.doc, p.over
             if a not in by_doc or b not in by_doc or level not in p.levels:
@@ -627,6 +645,7 @@ class JurisdictionProfile:
                             reason=_displaced_by(a, level, p.from_, p.citation),
                         )
                     )
+                    alongside += self._still_binding(by_doc[a], by_doc[b])
             else:
                 losers.add(a)
         winners = [d for d in by_doc if d not in losers]
@@ -652,7 +671,43 @@ class JurisdictionProfile:
             also=tuple(self.source(e) for e in chosen[1:]),
             notes=head.notes,
             warnings=tuple(self._warnings_for(head.doc)),
+            alongside=tuple(alongside),
         )
+
+    def _still_binding(
+        self, winner: list[RuleEntry], loser: list[RuleEntry]
+    ) -> list[AlongsideRule]:
+        """The loser's provisions that bind parties none of the winner's provisions binds:
+        a document displaces another only for the parties both bind (different parties'
+        duties add up). Unknown parties on either side: the whole document is displaced."""
+        bound = [_binds(e) for e in winner]
+        if any(b is None for b in bound):
+            return []
+        covered = frozenset().union(*(b for b in bound if b is not None))
+        out = []
+        for entry in loser:
+            parties = _binds(entry)
+            if parties is None or entry.not_specified or parties <= covered:
+                continue
+            left = tuple(sorted(parties - covered))
+            out.append(
+                AlongsideRule(
+                    source=self.source(entry),
+                    value=entry.value,
+                    parties=left,
+                    reason=Notice(
+                        code="profile.alongside",
+                        zh="被取代文件对取代文件未约束的主体（"
+                        + "、".join(term_label("actor", x) for x in left)
+                        + "）的规定仍然有效",
+                        en="the displaced document still binds the parties the displacing "
+                        "document does not ("
+                        + ", ".join(term_label("actor", x, "en") for x in left)
+                        + ")",
+                    ),
+                )
+            )
+        return out
 
     # -- deadlines ------------------------------------------------------------------------
 
@@ -781,3 +836,20 @@ def _not_in_force(doc: Document, as_of: dt.date, name: str, zh_name: str) -> Not
             en=f"{name} expired: in force until {day}",
         )
     return None
+
+
+def _binds(entry: RuleEntry) -> frozenset[str] | None:
+    """The parties an entry binds: stated (``binds``), else its value's reporters or actor;
+    None when unknown."""
+    if entry.binds is not None:
+        return frozenset(entry.binds)
+    parties = getattr(entry.value, "parties", None)
+    if parties is None:
+        return None
+    found: list[str] = []
+    for who in (parties.reporters, parties.reporter, parties.actor):
+        if isinstance(who, list):
+            found += who
+        elif who:
+            found.append(who)
+    return frozenset(found) or None
