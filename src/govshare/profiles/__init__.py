@@ -17,6 +17,7 @@ from govshare.profiles._layers import (
     ProvisionDeadline,
     layered_deadline,
     provisions,
+    upper_layers,
 )
 from govshare.profiles._model import Document, Profile, RuleEntry, Value
 from govshare.profiles._profile import (
@@ -63,4 +64,5 @@ __all__ = [
     "load_profile",
     "profile_schema",
     "provisions",
+    "upper_layers",
 ]

@@ -50,6 +50,7 @@ __all__ = [
     "Relation",
     "layered_deadline",
     "provisions",
+    "upper_layers",
 ]
 
 #: How a provision stands to the others of the same case.
@@ -169,6 +170,11 @@ def _chain(profile: JurisdictionProfile) -> list[JurisdictionProfile]:
         current = above
         upper = getattr(above.model, "layer_under", None)
     return out
+
+
+def upper_layers(profile: JurisdictionProfile) -> tuple[JurisdictionProfile, ...]:
+    """The profiles above ``profile`` (its ``layer_under``, and theirs), nearest first."""
+    return tuple(_chain(profile)[1:])
 
 
 def _rank(profile: JurisdictionProfile, rule: RuleResult | None) -> str | None:
