@@ -462,31 +462,53 @@ def replay(
         NoRuleInForceError, CalendarRangeError: a rule or calendar data the case needs is
             not available for its dates.
     """
-    from govshare.processes._layers import add_layers, upper_only_steps  # noqa: PLC0415
+    from govshare.processes import _layers  # noqa: PLC0415 - it replays through this module
 
     proc = get_process(profile, process)
     if level not in LEVELS:
         raise InputError("level", level, f"one of {', '.join(LEVELS)}")
     evs = parse_events(events)
-    foreign = upper_only_steps(profile, process, proc, evs, level)
-    instants = _check_log(process, proc, evs, foreign)
+    uppers = _layers.applicable_layers(profile, process, evs, level)
+    instants = _check_log(process, proc, evs, _layers.upper_steps(proc, uppers))
     until = as_of_instant(as_of)
-    status = replay_checked(
-        profile, process, proc, evs, instants, until, level, tuple(adopted), foreign=foreign
+    case = _layers.LayeredCase(
+        process=process,
+        proc=proc,
+        uppers=uppers,
+        evs=evs,
+        instants=instants,
+        until=until,
+        level=level,
     )
-    return add_layers(status, profile, process, evs, instants, until)
+    try:
+        status = replay_checked(
+            profile,
+            process,
+            proc,
+            evs=evs,
+            instants=instants,
+            until=until,
+            level=level,
+            adopted=tuple(adopted),
+            foreign=case.foreign(),
+        )
+    except EventLogError as exc:
+        case.check_taken(before=exc.index)  # an upper-only step no layer takes comes first
+        raise
+    case.check_taken()
+    return case.attach(status)
 
 
 def replay_checked(
     profile: JurisdictionProfile,
     process: str,
     proc: ProcessDef,
+    *,
     evs: Sequence[Event],
     instants: Sequence[dt.datetime],
     until: dt.datetime,
     level: str,
     adopted: tuple[str, ...],
-    *,
     foreign: Mapping[str, TransitionDef],
     lenient: bool = False,
 ) -> ProcessStatus:
@@ -504,7 +526,7 @@ def replay_checked(
             break
         _fire_until(run, at)
         if ev.type in foreign:
-            _not_applicable(run, i, ev, at, foreign[ev.type], None)
+            _not_applicable(run, i, ev, at, t=foreign[ev.type], exc=None)
             continue
         if not lenient:
             _apply(run, i, ev, at)
@@ -515,7 +537,7 @@ def replay_checked(
         except EventLogError as exc:
             run.facts, run.parties = facts, parties
             first = next(t for t in proc.transitions if t.event == ev.type)
-            _not_applicable(run, i, ev, at, first, exc)
+            _not_applicable(run, i, ev, at, t=first, exc=exc)
     _fire_until(run, until)
     return _status(run, until)
 
@@ -525,7 +547,7 @@ def _field_label(name: str) -> Label:
 
 
 def _not_applicable(
-    run: _Run, i: int, ev: Event, at: dt.datetime, t: TransitionDef, exc: EventLogError | None
+    run: _Run, i: int, ev: Event, at: dt.datetime, *, t: TransitionDef, exc: EventLogError | None
 ) -> None:
     """Record an event this layer's process does not take: a trace step that moves nothing."""
     state = run.proc.states.get(run.state)
@@ -670,7 +692,7 @@ def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
     run.history.append((ev.type, at))
     note = None
     if chosen.extends is not None:
-        note = _extend(run, i, chosen, chosen.extends, at, party)
+        note = _extend(run, i, chosen, at, party)
     if ev.on_behalf_of and note is None:
         note = Notice(
             code="process.on_behalf_of",
@@ -749,10 +771,10 @@ def _party(run: _Run, i: int, ev: Event, t: TransitionDef, at: dt.datetime) -> s
     return party
 
 
-def _extend(
-    run: _Run, i: int, t: TransitionDef, ext: Extension, at: dt.datetime, party: str | None
-) -> Notice:
+def _extend(run: _Run, i: int, t: TransitionDef, at: dt.datetime, party: str | None) -> Notice:
     """Extend the state's running duty ``ext.duty`` (see :class:`Extension`); the trace note."""
+    ext = t.extends
+    assert ext is not None  # called for extending transitions only
     since = run.since or at
     if ext.after is not None and not any(
         kind == ext.after and when >= since for kind, when in run.history[:-1]

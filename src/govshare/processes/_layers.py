@@ -21,15 +21,30 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from govshare._kernel.messages import Notice
-from govshare.processes._log import Event
+from govshare._kernel.model import Label
+from govshare._kernel.vocabulary import term
+from govshare.errors import GovshareError
+from govshare.processes._log import Event, UnknownEventError
 from govshare.processes._results import LayerStatus, ProcessStatus
 from govshare.profiles import JurisdictionProfile, upper_layers
-from govshare.profiles._process_model import ProcessDef, TransitionDef
+from govshare.profiles._process_model import START, ProcessDef, TransitionDef
 
-__all__ = ["READING_IDS", "add_layers", "applicable_layers", "upper_only_steps"]
+__all__ = [
+    "NOT_APPLICABLE",
+    "READING_IDS",
+    "LayeredCase",
+    "applicable_layers",
+    "upper_steps",
+]
+
+#: The layers above a profile that replay a case: each profile and its process definition.
+Uppers = Sequence[tuple[JurisdictionProfile, ProcessDef]]
+
+#: The code (prefix) of the trace note of an event a layer does not take.
+NOT_APPLICABLE = "process.step_not_applicable"
 
 #: The readings a layered result shows, by the case it touches: a step one layer does not
 #: take, and a deemed consent in the local layer (which no upper process replays).
@@ -64,9 +79,10 @@ def _start(evs: Sequence[Event]) -> dt.date | None:
 
 
 def applicable_layers(
-    profile: JurisdictionProfile, process: str, start: dt.date | None, level: str
+    profile: JurisdictionProfile, process: str, evs: Sequence[Event], level: str
 ) -> list[tuple[JurisdictionProfile, ProcessDef]]:
-    """The upper layers with ``process`` whose documents are in force at ``start``."""
+    """The upper layers with ``process`` whose documents are in force when the case started."""
+    start = _start(evs)
     if start is None or profile.model.layer_under is None:
         return []
     out = []
@@ -77,102 +93,188 @@ def applicable_layers(
     return out
 
 
-def upper_only_steps(
-    profile: JurisdictionProfile, process: str, proc: ProcessDef, evs: Sequence[Event], level: str
-) -> dict[str, TransitionDef]:
-    """Event types of the log that only an applicable upper layer's process knows.
-
-    The local replay records them as not applicable instead of rejecting them as unknown,
-    so one log can carry the steps of every layer (a national extension in a local case).
-    """
+def upper_steps(proc: ProcessDef, uppers: Uppers) -> set[str]:
+    """Event types only the upper layers' processes know (not ``proc``)."""
     known = {t.event for t in proc.transitions}
-    out: dict[str, TransitionDef] = {}
-    for _, upper in applicable_layers(profile, process, _start(evs), level):
-        for t in upper.transitions:
-            if t.event not in known and t.event not in out:
-                out[t.event] = t
-    return {e.type: out[e.type] for e in evs if e.type in out}
+    return {t.event for _, p in uppers for t in p.transitions} - known
+
+
+def _taken(status: ProcessStatus) -> set[int]:
+    """Indices of the events a layer's replay took (not recorded as not applicable)."""
+    return {
+        s.index
+        for s in status.trace
+        if s.index is not None
+        and not (s.note is not None and s.note.code.startswith(NOT_APPLICABLE))
+    }
 
 
 def _readings(upper: JurisdictionProfile, wanted: Sequence[str]) -> tuple[Notice, ...]:
     """The upper profile's readings with these ids, as notices (those it records)."""
     out = []
     for reading in upper.model.readings:
-        rid = reading.get("id")
+        rid = reading.get("id", "")
         if rid in wanted and "zh" in reading and "en" in reading:
             out.append(Notice(code=rid, zh=reading["zh"], en=reading["en"]))
     order = {rid: i for i, rid in enumerate(wanted)}
     return tuple(sorted(out, key=lambda n: order[n.code]))
 
 
-def add_layers(
-    status: ProcessStatus,
-    profile: JurisdictionProfile,
-    process: str,
-    evs: Sequence[Event],
-    instants: Sequence[dt.datetime],
-    until: dt.datetime,
-) -> ProcessStatus:
-    """``status`` with the case replayed under every applicable upper layer beside it."""
-    from govshare.processes._engine import replay_checked  # noqa: PLC0415 - cycle
+def _failed(upper: JurisdictionProfile, process: str, exc: GovshareError) -> LayerStatus:
+    """A layer that could not replay the case (its rules or calendar data are missing)."""
+    return LayerStatus(
+        profile=upper.id,
+        name=upper.model.name,
+        process=process,
+        state=START,
+        state_label=_not_started(),
+        terminal=False,
+        since=None,
+        open_duties=(),
+        fired=(),
+        violations=(),
+        duties=(),
+        trace=(),
+        error=Notice(
+            code="process.layer_unavailable",
+            zh="本层无法重放本案：所需的规则或工作日历数据不可用",
+            en=f"this layer cannot replay the case: {exc}",
+        ),
+    )
 
-    if not instants or instants[0] > until:
-        return status
-    layers = applicable_layers(profile, process, instants[0].date(), status.level)
-    if not layers:
-        return status
-    local = profile.model.processes[process]
-    procs = [local, *(p for _, p in layers)]
-    out: list[LayerStatus] = []
-    for upper, proc in layers:
-        known = {t.event for t in proc.transitions}
-        foreign: dict[str, TransitionDef] = {}
-        for e in evs:
-            if e.type in known or e.type in foreign:
+
+def _not_started() -> Label:
+    found = term("word", "not_started")
+    assert found is not None  # bundled vocabulary (tests/_kernel checks it)
+    return found
+
+
+@dataclass(kw_only=True)
+class LayeredCase:
+    """One checked log and the layers above the profile that replay it too.
+
+    The upper layers are replayed only when needed (after the local replay, so that the
+    local errors come first as they did without layers), once.
+    """
+
+    process: str
+    proc: ProcessDef
+    uppers: Uppers
+    evs: Sequence[Event]
+    instants: Sequence[dt.datetime]
+    until: dt.datetime
+    level: str
+    _runs: list[ProcessStatus | GovshareError] | None = field(default=None, init=False)
+
+    def foreign(self) -> dict[str, TransitionDef]:
+        """The upper-only steps of the log, for the local replay to record as not applicable."""
+        extra = upper_steps(self.proc, self.uppers)
+        upper_known = {t.event: t for _, p in self.uppers for t in reversed(p.transitions)}
+        return {e.type: upper_known[e.type] for e in self.evs if e.type in extra}
+
+    def runs(self) -> list[ProcessStatus | GovshareError]:
+        """The log replayed under each upper layer (leniently: it must follow a local log).
+
+        An event the layer's process does not know is recorded as not applicable there, with
+        the label and actor of the nearest layer that knows it. A layer whose rules or
+        calendar cannot answer gives its error, never the local result's.
+        """
+        from govshare.processes._engine import replay_checked  # noqa: PLC0415 - cycle
+
+        if self._runs is not None:
+            return self._runs
+        procs = [self.proc, *(p for _, p in self.uppers)]
+        out: list[ProcessStatus | GovshareError] = []
+        for upper, uproc in self.uppers:
+            known = {t.event for t in uproc.transitions}
+            foreign: dict[str, TransitionDef] = {}
+            for e in self.evs:
+                if e.type not in known and e.type not in foreign:
+                    foreign[e.type] = next(
+                        t for p in procs for t in p.transitions if t.event == e.type
+                    )
+            try:
+                out.append(
+                    replay_checked(
+                        upper,
+                        self.process,
+                        uproc,
+                        evs=self.evs,
+                        instants=self.instants,
+                        until=self.until,
+                        level=self.level,
+                        adopted=(),
+                        foreign=foreign,
+                        lenient=True,
+                    )
+                )
+            except GovshareError as exc:
+                out.append(exc)
+        self._runs = out
+        return out
+
+    def check_taken(self, *, before: int | None = None) -> None:
+        """Raise :class:`UnknownEventError` for an upper-only event no upper layer takes.
+
+        Such an event is accepted only where an upper layer takes it (a national extension
+        in a local case), or after ``as_of``; otherwise it is as unknown as it was without
+        layers. With ``before``, only events before that index are checked.
+        """
+        extra = upper_steps(self.proc, self.uppers)
+        pending = [
+            i
+            for i, (e, at) in enumerate(zip(self.evs, self.instants, strict=True))
+            if e.type in extra and at <= self.until and (before is None or i < before)
+        ]
+        if not pending:
+            return
+        taken: set[int] = set()
+        for run in self.runs():
+            if isinstance(run, ProcessStatus):
+                taken |= _taken(run)
+        for i in pending:
+            if i not in taken:
+                known = sorted({t.event for t in self.proc.transitions})
+                raise UnknownEventError(i, self.evs[i].type, self.process, known)
+
+    def attach(self, status: ProcessStatus) -> ProcessStatus:
+        """``status`` with each upper layer's replay beside it (none before the case starts)."""
+        if not self.uppers or not status.trace:
+            return status
+        out: list[LayerStatus] = []
+        for (upper, _), st in zip(self.uppers, self.runs(), strict=True):
+            if isinstance(st, GovshareError):
+                out.append(_failed(upper, self.process, st))
                 continue
-            found = next(t for p in procs for t in p.transitions if t.event == e.type)
-            foreign[e.type] = found
-        st = replay_checked(
-            upper,
-            process,
-            proc,
-            evs,
-            instants,
-            until,
-            status.level,
-            (),
-            foreign=foreign,
-            lenient=True,
-        )
-        skipped = tuple(
-            s.index
-            for s in st.trace
-            if s.index is not None
-            and s.note is not None
-            and s.note.code.startswith("process.step_not_applicable")
-        )
-        wanted = []
-        if skipped:
-            wanted.append(READING_IDS["local_steps"])
-        if status.deemed_consent:
-            wanted.append(READING_IDS["local_deemed_consent"])
-        out.append(
-            LayerStatus(
-                profile=upper.id,
-                name=upper.model.name,
-                process=process,
-                state=st.state,
-                state_label=st.state_label,
-                terminal=st.terminal,
-                since=st.since,
-                open_duties=st.open_duties,
-                fired=st.fired,
-                violations=st.violations,
-                duties=st.duties,
-                trace=st.trace,
-                not_applicable=skipped,
-                readings=_readings(upper, wanted),
-                warnings=st.warnings,
+            skipped = tuple(
+                s.index
+                for s in st.trace
+                if s.index is not None
+                and s.note is not None
+                and s.note.code.startswith(NOT_APPLICABLE)
             )
-        )
-    return replace(status, layers=tuple(out))
+            wanted = []
+            if skipped:
+                wanted.append(READING_IDS["local_steps"])
+            if status.deemed_consent:
+                wanted.append(READING_IDS["local_deemed_consent"])
+            out.append(
+                LayerStatus(
+                    profile=upper.id,
+                    name=upper.model.name,
+                    process=st.process,
+                    state=st.state,
+                    state_label=st.state_label,
+                    terminal=st.terminal,
+                    since=st.since,
+                    open_duties=st.open_duties,
+                    fired=st.fired,
+                    violations=st.violations,
+                    duties=st.duties,
+                    trace=st.trace,
+                    not_applicable=skipped,
+                    readings=_readings(upper, wanted),
+                    warnings=st.warnings,
+                )
+            )
+        return replace(status, layers=tuple(out))

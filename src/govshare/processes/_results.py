@@ -181,6 +181,8 @@ class LayerStatus:
     not_applicable: tuple[int, ...] = ()
     readings: tuple[Notice, ...] = ()
     warnings: tuple[Notice, ...] = ()
+    #: why the layer could not replay the case (its rules or calendar data are missing)
+    error: Notice | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -245,16 +245,21 @@ class ProcessDef(BaseModel):
                     )
             if t.to not in known:
                 raise ValueError(f"transitions[{i}] ({t.event}): unknown state {t.to!r}")
-        for i, t in enumerate(self.transitions):
-            ext = t.extends
-            if ext is not None and ext.duty not in {d.rule for d in self.states[t.to].duties}:
-                raise ValueError(
-                    f"transitions[{i}] ({t.event}): extends {ext.duty!r}, not a duty of {t.to!r}"
-                )
         for name, state in self.states.items():
             for d in state.duties:
                 if d.deemed_to is not None and d.deemed_to not in known:
                     raise ValueError(f"state {name!r}: deemed_to names unknown state")
         if not any(START in t.from_ for t in self.transitions):
             raise ValueError(f"no transition leaves {START!r}")
+        return self
+
+    @model_validator(mode="after")
+    def _extensions(self) -> ProcessDef:
+        for i, t in enumerate(self.transitions):
+            ext = t.extends
+            state = self.states.get(t.to)
+            if ext is not None and state and ext.duty not in {d.rule for d in state.duties}:
+                raise ValueError(
+                    f"transitions[{i}] ({t.event}): extends {ext.duty!r}, not a duty of {t.to!r}"
+                )
         return self
