@@ -11,6 +11,8 @@ days from day D ends at 24:00 of the N-th working day after D (the day D not cou
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
 import pytest
 from pydantic import ValidationError
@@ -31,7 +33,7 @@ def national() -> JurisdictionProfile:
 
 
 def run(
-    prof: JurisdictionProfile, process: str, events: list[dict[str, object]], as_of: str
+    prof: JurisdictionProfile, process: str, events: Sequence[Mapping[str, object]], as_of: str
 ) -> ProcessStatus:
     return replay(prof, process, events, as_of=as_of, level=LEVEL)
 
@@ -239,7 +241,7 @@ class TestDisputeLadder:
 class TestSuspension:
     """第二十七条: misuse suspends sharing; corrected it is restored, or it is terminated."""
 
-    SHARED = [
+    SHARED: ClassVar[list[Mapping[str, object]]] = [
         SUBMIT,
         {"at": "2026-10-09", "type": "approve"},
         {"at": "2026-10-12", "type": "provide"},
@@ -324,7 +326,7 @@ class TestOtherProcesses:
 class TestExtensionModel:
     """The generic ``extends`` of a transition: a step back into the state it extends."""
 
-    BASE = {
+    BASE: ClassVar[dict[str, object]] = {
         "label": {"zh": "甲", "en": "a"},
         "states": {
             "waiting": {
