@@ -13,7 +13,7 @@ between documents (Hubei's provincial rules over Order 419) applies here as in
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypedDict
 
@@ -48,14 +48,7 @@ from govshare.processes._results import (
     Violation,
 )
 from govshare.profiles._model import Value, period_label
-from govshare.profiles._process_model import (
-    START,
-    Duty,
-    Extension,
-    Guard,
-    ProcessDef,
-    TransitionDef,
-)
+from govshare.profiles._process_model import START, Duty, Guard, ProcessDef, TransitionDef
 from govshare.profiles._profile import (
     JurisdictionProfile,
     NotADeadlineError,
@@ -70,7 +63,7 @@ __all__ = [
     "guard_holds",
     "parse_events",
     "replay",
-    "replay_checked",
+    "run_log",
 ]
 
 
@@ -468,125 +461,31 @@ def replay(
     if level not in LEVELS:
         raise InputError("level", level, f"one of {', '.join(LEVELS)}")
     evs = parse_events(events)
-    uppers = _layers.applicable_layers(profile, process, evs, level)
-    instants = _check_log(process, proc, evs, _layers.upper_steps(proc, uppers))
     until = as_of_instant(as_of)
-    case = _layers.LayeredCase(
-        process=process,
-        proc=proc,
-        uppers=uppers,
-        evs=evs,
-        instants=instants,
-        until=until,
-        level=level,
+    return _layers.replay_case(
+        profile, process, proc, evs=evs, until=until, level=level, adopted=tuple(adopted)
     )
-    try:
-        status = replay_checked(
-            profile,
-            process,
-            proc,
-            evs=evs,
-            instants=instants,
-            until=until,
-            level=level,
-            adopted=tuple(adopted),
-            foreign=case.foreign(),
-        )
-    except EventLogError as exc:
-        case.check_taken(before=exc.index)  # an upper-only step no layer takes comes first
-        raise
-    case.check_taken()
-    return case.attach(status)
 
 
-def replay_checked(
-    profile: JurisdictionProfile,
-    process: str,
-    proc: ProcessDef,
-    *,
+#: Applies one event of a log to a replay (``_apply``, or a layer's variant of it).
+Step = Callable[["_Run", int, Event, dt.datetime], None]
+
+
+def run_log(
+    run: _Run,
     evs: Sequence[Event],
     instants: Sequence[dt.datetime],
     until: dt.datetime,
-    level: str,
-    adopted: tuple[str, ...],
-    foreign: Mapping[str, TransitionDef],
-    lenient: bool = False,
+    step: Step | None = None,
 ) -> ProcessStatus:
-    """Replay a checked log (see :func:`replay`) through one layer's process.
-
-    Events whose type is in ``foreign`` (a step of another layer's process, with its
-    definition there) are recorded in the trace as not applicable in this layer. With
-    ``lenient``, an event this layer's process cannot take where it stands (not allowed in
-    the state, a field this layer requires missing) is recorded the same way instead of
-    raising: used for the layers above a local profile, which must follow a local log.
-    """
-    run = _Run(profile, proc, process, level, adopted)
+    """Fire deadlines and apply the events up to ``until`` in time order; the status then."""
     for i, (ev, at) in enumerate(zip(evs, instants, strict=True)):
         if at > until:
             break
         _fire_until(run, at)
-        if ev.type in foreign:
-            _not_applicable(run, i, ev, at, t=foreign[ev.type], exc=None)
-            continue
-        if not lenient:
-            _apply(run, i, ev, at)
-            continue
-        facts, parties = dict(run.facts), run.parties
-        try:
-            _apply(run, i, ev, at)
-        except EventLogError as exc:
-            run.facts, run.parties = facts, parties
-            first = next(t for t in proc.transitions if t.event == ev.type)
-            _not_applicable(run, i, ev, at, t=first, exc=exc)
+        (step or _apply)(run, i, ev, at)
     _fire_until(run, until)
     return _status(run, until)
-
-
-def _field_label(name: str) -> Label:
-    return _term("word", f"event_field_{name}")
-
-
-def _not_applicable(
-    run: _Run, i: int, ev: Event, at: dt.datetime, *, t: TransitionDef, exc: EventLogError | None
-) -> None:
-    """Record an event this layer's process does not take: a trace step that moves nothing."""
-    state = run.proc.states.get(run.state)
-    where = state.label if state else _term("word", "not_started")
-    if exc is None:
-        note = Notice(
-            code="process.step_not_applicable",
-            zh="本层流程无此步骤，在本层不适用",
-            en="not a step of this layer's process; not applicable in this layer",
-        )
-    elif isinstance(exc, MissingEventFieldError):
-        fld = _field_label(exc.field)
-        note = Notice(
-            code="process.step_not_applicable_missing_field",
-            zh=f"本层规定此步骤须有{fld.zh}，日志未提供，此步骤在本层不生效",
-            en=f"this layer requires {fld.en} for this step and the log gives none; "
-            "the step does not count in this layer",
-        )
-    else:
-        note = Notice(
-            code="process.step_not_applicable_here",
-            zh=f"本层流程在“{where.zh}”状态下不接受此步骤，在本层不适用",
-            en=f"this layer's process does not take this step in state {run.state!r} "
-            f"({where.en}); not applicable in this layer",
-        )
-    run.trace.append(
-        TraceStep(
-            at=at,
-            index=i,
-            event=ev.type,
-            actor=t.actor,
-            by=ev.by,
-            from_state=run.state,
-            to_state=run.state,
-            label=t.label,
-            source=None,
-            note=note,
-        )
-    )
 
 
 def _fire_until(run: _Run, until: dt.datetime) -> None:
@@ -692,7 +591,9 @@ def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
     run.history.append((ev.type, at))
     note = None
     if chosen.extends is not None:
-        note = _extend(run, i, chosen, at, party)
+        from govshare.processes._steps import extend  # noqa: PLC0415 - it builds on this module
+
+        note = extend(run, i, chosen, at, party)
     if ev.on_behalf_of and note is None:
         note = Notice(
             code="process.on_behalf_of",
@@ -769,107 +670,6 @@ def _party(run: _Run, i: int, ev: Event, t: TransitionDef, at: dt.datetime) -> s
         if any(party in done for done in run.responded.values()) or party in run.deemed:
             raise EventLogError(i, ev.type, f"{party!r} has already answered")
     return party
-
-
-def _extend(run: _Run, i: int, t: TransitionDef, at: dt.datetime, party: str | None) -> Notice:
-    """Extend the state's running duty ``ext.duty`` (see :class:`Extension`); the trace note."""
-    ext = t.extends
-    assert ext is not None  # called for extending transitions only
-    since = run.since or at
-    if ext.after is not None and not any(
-        kind == ext.after and when >= since for kind, when in run.history[:-1]
-    ):
-        rule = run.rule(ext.rule, at)
-        run.violations.append(
-            Violation(
-                kind="missing_prior_step",
-                actor=t.actor,
-                party=party,
-                rule=ext.rule,
-                source=rule.source,
-                message=Notice(
-                    code="process.extension_without_prior_step",
-                    zh=f"{t.event}之前没有{ext.after}：期限未延长",
-                    en=f"{t.event} without a prior {ext.after}: the time limit is not extended",
-                ),
-                event_index=i,
-            )
-        )
-        return Notice(
-            code="process.not_extended_missing_step",
-            zh=f"未经{ext.after}，期限不延长",
-            en=f"no {ext.after} first: the time limit is not extended",
-        )
-    mine = bool(run.parties) and party in run.parties
-    timers = [
-        tm for tm in run.timers if tm.duty.rule == ext.duty and (not mine or tm.party == party)
-    ]
-    notes: list[Notice] = []
-    for tm in timers:
-        notes.append(_extend_timer(run, tm, ext))
-    if not notes:
-        return Notice(
-            code="process.nothing_to_extend",
-            zh="没有可延长的进行中期限",
-            en="no running time limit to extend",
-        )
-    return Notice(
-        code=notes[0].code,
-        zh="；".join(n.zh for n in notes),
-        en="; ".join(n.en for n in notes),
-    )
-
-
-def _extend_timer(run: _Run, tm: _Timer, ext: Extension) -> Notice:
-    who = _who(tm.duty.actor, tm.party)
-    if tm.due is None:
-        return Notice(
-            code="process.not_extended_no_limit",
-            zh=f"{who.zh}：无可计算时限，无从延长",
-            en=f"{who.en}: no computable time limit to extend",
-        )
-    if tm.fired:
-        return Notice(
-            code="process.not_extended_passed",
-            zh=f"{who.zh}：期限已于{tm.due.isoformat()}届满，不再延长",
-            en=f"{who.en}: the time limit passed on {tm.due.isoformat()}; too late to extend",
-        )
-    if tm.extended:
-        return Notice(
-            code="process.not_extended_again",
-            zh=f"{who.zh}：期限已延长过一次，不再延长",
-            en=f"{who.en}: the time limit was extended already; not extended again",
-        )
-    rule = run.rule(ext.rule, tm.started)
-    value = rule.value
-    n: object = None
-    if value is not None and ext.detail is not None:
-        n = value.details.get(ext.detail)
-    elif value is not None and value.kind == "working_days":
-        n = value.n
-    if not isinstance(n, int) or isinstance(n, bool):
-        return Notice(
-            code="process.not_extended_no_rule",
-            zh=f"{who.zh}：现行规定未规定延长期限",
-            en=f"{who.en}: the rule in force provides no extension",
-        )
-    cal = run.profile.calendar
-    old = tm.due
-    new = cal.add_working_days(old, n)
-    tm.due = dt.date(new.year, new.month, new.day)
-    tm.end_instant = cal.end_instant(tm.due)
-    tm.provisional = tm.provisional or bool(getattr(new, "provisional", False))
-    tm.extended = True
-    most = bool(value is not None and value.details.get("maximum"))
-    tm.period = f"{tm.period}, extended by {'at most ' if most else ''}{n} working days"
-    tm.period_zh = f"{tm.period_zh}，延长{'最长' if most else ''}{n}个工作日"
-    return Notice(
-        code="process.extended",
-        zh=f"{who.zh}的期限由{old.isoformat()}延长至{tm.due.isoformat()}"
-        f"（{'最长' if most else ''}{n}个工作日，{rule.source.short}）",
-        en=f"{who.en}'s time limit extended from {old.isoformat()} to {tm.due.isoformat()} "
-        f"({'at most ' if most else ''}{n} working days, {rule.source.short})",
-    )
 
 
 def _check_wait(run: _Run, i: int, ev: Event, t: TransitionDef, at: dt.datetime) -> None:

@@ -12,7 +12,7 @@ Logs are shared, so the layers meet through event names: an upper process uses t
 processes' names for the steps they share (``submit``, ``approve``, ``refuse``...) and adds
 its own for steps only it has (an extension, a notice of missing materials, provision).
 An event one layer's process does not take is recorded in that layer's trace as not
-applicable (:func:`~govshare.processes._engine.replay_checked`); it never makes the replay
+applicable (:func:`~govshare.processes._steps.replay_checked`); it never makes the replay
 fail. How such steps are read is the upper profile's reading, shown with the result:
 readings with an ``id`` (and ``zh``/``en`` texts) named in :data:`READING_IDS`.
 """
@@ -27,8 +27,10 @@ from govshare._kernel.messages import Notice
 from govshare._kernel.model import Label
 from govshare._kernel.vocabulary import term
 from govshare.errors import GovshareError
-from govshare.processes._log import Event, UnknownEventError
+from govshare.processes._engine import _check_log
+from govshare.processes._log import Event, EventLogError, UnknownEventError
 from govshare.processes._results import LayerStatus, ProcessStatus
+from govshare.processes._steps import replay_checked
 from govshare.profiles import JurisdictionProfile, upper_layers
 from govshare.profiles._process_model import START, ProcessDef, TransitionDef
 
@@ -37,6 +39,7 @@ __all__ = [
     "READING_IDS",
     "LayeredCase",
     "applicable_layers",
+    "replay_case",
     "upper_steps",
 ]
 
@@ -179,8 +182,6 @@ class LayeredCase:
         the label and actor of the nearest layer that knows it. A layer whose rules or
         calendar cannot answer gives its error, never the local result's.
         """
-        from govshare.processes._engine import replay_checked  # noqa: PLC0415 - cycle
-
         if self._runs is not None:
             return self._runs
         procs = [self.proc, *(p for _, p in self.uppers)]
@@ -278,3 +279,48 @@ class LayeredCase:
                 )
             )
         return replace(status, layers=tuple(out))
+
+
+def replay_case(
+    profile: JurisdictionProfile,
+    process: str,
+    proc: ProcessDef,
+    *,
+    evs: Sequence[Event],
+    until: dt.datetime,
+    level: str,
+    adopted: tuple[str, ...],
+) -> ProcessStatus:
+    """Replay a case locally, then under each applicable upper layer beside it.
+
+    The local replay comes first, so a log the local process rejects is rejected as it was
+    without layers; an upper-only step no layer takes is an unknown event as before.
+    """
+    uppers = applicable_layers(profile, process, evs, level)
+    instants = _check_log(process, proc, evs, upper_steps(proc, uppers))
+    case = LayeredCase(
+        process=process,
+        proc=proc,
+        uppers=uppers,
+        evs=evs,
+        instants=instants,
+        until=until,
+        level=level,
+    )
+    try:
+        status = replay_checked(
+            profile,
+            process,
+            proc,
+            evs=evs,
+            instants=instants,
+            until=until,
+            level=level,
+            adopted=adopted,
+            foreign=case.foreign(),
+        )
+    except EventLogError as exc:
+        case.check_taken(before=exc.index)  # an upper-only step no layer takes comes first
+        raise
+    case.check_taken()
+    return case.attach(status)
