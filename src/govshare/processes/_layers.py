@@ -102,14 +102,18 @@ def upper_steps(proc: ProcessDef, uppers: Uppers) -> set[str]:
     return {t.event for _, p in uppers for t in p.transitions} - known
 
 
-def _taken(status: ProcessStatus) -> set[int]:
-    """Indices of the events a layer's replay took (not recorded as not applicable)."""
-    return {
+def _skipped(status: ProcessStatus) -> tuple[int, ...]:
+    """Indices of the events a layer's replay recorded as not applicable."""
+    return tuple(
         s.index
         for s in status.trace
-        if s.index is not None
-        and not (s.note is not None and s.note.code.startswith(NOT_APPLICABLE))
-    }
+        if s.index is not None and s.note is not None and s.note.code.startswith(NOT_APPLICABLE)
+    )
+
+
+def _taken(status: ProcessStatus) -> set[int]:
+    """Indices of the events a layer's replay took."""
+    return {s.index for s in status.trace if s.index is not None} - set(_skipped(status))
 
 
 def _readings(upper: JurisdictionProfile, wanted: Sequence[str]) -> tuple[Notice, ...]:
@@ -247,13 +251,7 @@ class LayeredCase:
             if isinstance(st, GovshareError):
                 out.append(_failed(upper, self.process, st))
                 continue
-            skipped = tuple(
-                s.index
-                for s in st.trace
-                if s.index is not None
-                and s.note is not None
-                and s.note.code.startswith(NOT_APPLICABLE)
-            )
+            skipped = _skipped(st)
             wanted = []
             if skipped:
                 wanted.append(READING_IDS["local_steps"])
