@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import heapq
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypedDict
 
@@ -27,7 +27,7 @@ from govshare._kernel.vocabulary import Kind, term
 from govshare._kernel.vocabulary import label as term_label
 from govshare._kernel.yamlio import first_error
 from govshare.errors import InputError
-from govshare.processes._compiled import CompiledProcess, Waiting, compiled, waiting_note
+from govshare.processes._compiled import CompiledProcess, Waiting, waiting_note
 from govshare.processes._log import (
     Event,
     EventLogError,
@@ -65,6 +65,7 @@ __all__ = [
     "guard_holds",
     "parse_events",
     "replay",
+    "run_log",
 ]
 
 
@@ -109,6 +110,7 @@ class _Timer:
     provisional: bool
     warnings: tuple[Notice, ...]
     fired: bool = False
+    extended: bool = False
     violation: int | None = None  # index in _Run.violations of its overdue violation
     ended: dt.datetime | None = None
     deemed: bool = False
@@ -222,7 +224,7 @@ class _Run:
         heap = self.heap
         while heap:
             end, seq, timer = heap[0]
-            if timer.fired or seq not in self.timers:
+            if timer.fired or seq not in self.timers or end != timer.end_instant:
                 heapq.heappop(heap)
                 continue
             return timer if end <= until else None
@@ -436,12 +438,14 @@ def _vague(rule: RuleResult) -> Label:
     return Label(zh=f"无可计算时限（{kind}）", en=f"no computable time limit ({kind})")
 
 
-def _check_log(name: str, index: CompiledProcess, events: Sequence[Event]) -> list[dt.datetime]:
+def _check_log(
+    name: str, index: CompiledProcess, events: Sequence[Event], foreign: Collection[str] = ()
+) -> list[dt.datetime]:
     known = index.known
     instants: list[dt.datetime] = []
     aware_seen: tuple[int, bool] | None = None
     for i, ev in enumerate(events):
-        if ev.type not in index.known_set:
+        if ev.type not in index.known_set and ev.type not in foreign:
             raise UnknownEventError(i, ev.type, name, known)
         try:
             instant = ev.instant
@@ -499,19 +503,35 @@ def replay(
         NoRuleInForceError, CalendarRangeError: a rule or calendar data the case needs is
             not available for its dates.
     """
+    from govshare.processes import _layers  # noqa: PLC0415 - it replays through this module
+
     proc = get_process(profile, process)
     if level not in LEVELS:
         raise InputError("level", level, f"one of {', '.join(LEVELS)}")
     evs = parse_events(events)
-    index = compiled(proc)
-    instants = _check_log(process, index, evs)
     until = as_of_instant(as_of)
-    run = _Run(profile, proc, process, level, tuple(adopted), index)
+    return _layers.replay_case(
+        profile, process, proc, evs=evs, until=until, level=level, adopted=tuple(adopted)
+    )
+
+
+#: Applies one event of a log to a replay (``_apply``, or a layer's variant of it).
+Step = Callable[["_Run", int, Event, dt.datetime], None]
+
+
+def run_log(
+    run: _Run,
+    evs: Sequence[Event],
+    instants: Sequence[dt.datetime],
+    until: dt.datetime,
+    step: Step | None = None,
+) -> ProcessStatus:
+    """Fire deadlines and apply the events up to ``until`` in time order; the status then."""
     for i, (ev, at) in enumerate(zip(evs, instants, strict=True)):
         if at > until:
             break
         _fire_until(run, at)
-        _apply(run, i, ev, at)
+        (step or _apply)(run, i, ev, at)
     _fire_until(run, until)
     return _status(run, until)
 
@@ -618,7 +638,11 @@ def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
         )
     run.history.append((ev.type, at))
     note = None
-    if ev.on_behalf_of:
+    if chosen.extends is not None:
+        from govshare.processes._steps import extend  # noqa: PLC0415 - it builds on this module
+
+        note = extend(run, i, chosen, at, party)
+    if ev.on_behalf_of and note is None:
         note = Notice(
             code="process.on_behalf_of",
             zh=f"代{ev.on_behalf_of}审核",

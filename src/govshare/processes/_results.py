@@ -22,6 +22,7 @@ __all__ = [
     "Finding",
     "FiredKind",
     "FiredTimer",
+    "LayerStatus",
     "NotBefore",
     "OpenDuty",
     "ProcessStatus",
@@ -159,6 +160,36 @@ class DutyRecord:
 
 
 @dataclass(frozen=True, kw_only=True)
+class LayerStatus:
+    """The same case under a layer above the profile (``layer_under``): that layer's process
+    replayed on the same log, beside the local result and never merged into it.
+
+    ``not_applicable`` lists the indices of the events this layer's process does not take
+    (local-only steps, or steps it cannot take where it stands); each is a trace step with a
+    note. ``readings`` are the upper profile's readings on how the layers meet that this case
+    touches (local-only steps, a local deemed consent).
+    """
+
+    profile: str
+    name: Label
+    process: str
+    state: str
+    state_label: Label
+    terminal: bool
+    since: dt.datetime | None
+    open_duties: tuple[OpenDuty, ...]
+    fired: tuple[FiredTimer, ...]
+    violations: tuple[Violation, ...]
+    duties: tuple[DutyRecord, ...]
+    trace: tuple[TraceStep, ...]
+    not_applicable: tuple[int, ...] = ()
+    readings: tuple[Notice, ...] = ()
+    warnings: tuple[Notice, ...] = ()
+    #: why the layer could not replay the case (its rules or calendar data are missing)
+    error: Notice | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
 class ProcessStatus:
     """Where a case stands at ``as_of``; see :func:`govshare.processes.replay`."""
 
@@ -180,6 +211,9 @@ class ProcessStatus:
     #: every duty of the case in the order they started, open or ended (for timelines and
     #: side-by-side comparisons)
     duties: tuple[DutyRecord, ...] = ()
+    #: the same case under each layer above the profile whose documents were in force when
+    #: the case started (e.g. the national regulation from 2025-08-01); empty otherwise
+    layers: tuple[LayerStatus, ...] = ()
 
     @property
     def deemed_consent(self) -> bool:

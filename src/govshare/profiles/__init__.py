@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from govshare._kernel.model import Level
 from govshare.profiles._keys import DEADLINE_KINDS, RULE_KEYS, RuleKey
-from govshare.profiles._layers import LayeredRule, Provision, layered_deadline, provisions
+from govshare.profiles._layers import (
+    LayeredRule,
+    Provision,
+    layered_deadline,
+    provisions,
+    upper_layers,
+)
 from govshare.profiles._model import Document, Profile, RuleEntry, Value
 from govshare.profiles._profile import (
     ACCESS_PROCESSES,
@@ -68,4 +74,5 @@ __all__ = [
     "profile_schema",
     "provisions",
     "resolve_level",
+    "upper_layers",
 ]

@@ -55,6 +55,7 @@ __all__ = [
     "chain",
     "layered_deadline",
     "provisions",
+    "upper_layers",
 ]
 
 #: How a provision stands to the others of the same case.
@@ -174,6 +175,11 @@ def _find_chain(profile: JurisdictionProfile) -> list[JurisdictionProfile]:
         current = above
         upper = getattr(above.model, "layer_under", None)
     return out
+
+
+def upper_layers(profile: JurisdictionProfile) -> tuple[JurisdictionProfile, ...]:
+    """The profiles above ``profile`` (its ``layer_under``, and theirs), nearest first."""
+    return tuple(chain(profile)[1:])
 
 
 def _rank(profile: JurisdictionProfile, rule: RuleResult | None) -> str | None:

@@ -20,6 +20,7 @@ from govshare._kernel.model import STRICT, Label, NonEmpty
 __all__ = [
     "START",
     "Duty",
+    "Extension",
     "Finding",
     "Guard",
     "ProcessCitation",
@@ -132,6 +133,30 @@ class Wait(BaseModel):
     )
 
 
+class Extension(BaseModel):
+    """The event extends a duty already running in the state, once, by a further period.
+
+    The further period comes from ``rule`` (a ``working_days`` value, or the number in its
+    ``details[detail]`` when ``detail`` is given), in force when the duty started, and is
+    counted from the duty's original due day. When ``after`` names an event, the extension
+    takes effect only if that event happened earlier in the same state (an approval the text
+    requires first); otherwise the event is a ``missing_prior_step`` violation and the duty
+    is not extended. A duty already extended, or whose due day has passed, is not extended
+    again; the trace says why.
+    """
+
+    model_config = _CFG
+
+    duty: NonEmpty = Field(description="rule key of the running duty to extend")
+    rule: NonEmpty = Field(description="rule key giving the further period")
+    detail: Ident | None = Field(
+        default=None, description="take the number of working days from details[detail]"
+    )
+    after: Ident | None = Field(
+        default=None, description="an event that must come first in the same state"
+    )
+
+
 class Finding(BaseModel):
     """A warning recorded when the event happens while the given facts hold."""
 
@@ -169,11 +194,16 @@ class TransitionDef(BaseModel):
         default=None, description="rule key of kind bool allowing review on behalf of a party"
     )
     finding: Finding | None = None
+    extends: Extension | None = Field(
+        default=None, description="extend a running duty of the state (a step back into it)"
+    )
 
     @model_validator(mode="after")
     def _cited(self) -> TransitionDef:
         if self.rule is None and self.cite is None:
             raise ValueError("a transition cites its text: give 'rule' or 'cite'")
+        if self.extends is not None and self.from_ != [self.to]:
+            raise ValueError("a transition that extends a duty stays in its state: from [to]")
         return self
 
 
@@ -221,4 +251,15 @@ class ProcessDef(BaseModel):
                     raise ValueError(f"state {name!r}: deemed_to names unknown state")
         if not any(START in t.from_ for t in self.transitions):
             raise ValueError(f"no transition leaves {START!r}")
+        return self
+
+    @model_validator(mode="after")
+    def _extensions(self) -> ProcessDef:
+        for i, t in enumerate(self.transitions):
+            ext = t.extends
+            state = self.states.get(t.to)
+            if ext is not None and state and ext.duty not in {d.rule for d in state.duties}:
+                raise ValueError(
+                    f"transitions[{i}] ({t.event}): extends {ext.duty!r}, not a duty of {t.to!r}"
+                )
         return self

@@ -410,6 +410,10 @@ class JurisdictionProfile:
                 yield from check(
                     (*at, "finding", "rule"), t.finding.rule if t.finding else None, None
                 )
+                if t.extends is not None:
+                    yield from check((*at, "extends", "duty"), t.extends.duty, timed)
+                    kinds = None if t.extends.detail else frozenset({"working_days"})
+                    yield from check((*at, "extends", "rule"), t.extends.rule, kinds)
 
     def _conflicts(
         self, loaded: LoadedYaml, key: str, entries: Sequence[RuleEntry]
