@@ -17,7 +17,7 @@ from govshare._kernel.messages import Notice, say
 from govshare._kernel.model import Label
 from govshare._kernel.vocabulary import label
 from govshare.access import AccessDecision
-from govshare.processes import OpenDuty, ProcessStatus, Violation
+from govshare.processes import LayerStatus, OpenDuty, ProcessStatus, Violation
 from govshare.profiles import Source
 from govshare.render.json import json_type
 from govshare.render.registry import RenderOptions, renderer
@@ -141,7 +141,36 @@ def _replay_text(result: Replay, options: RenderOptions) -> str:
             f"  {idx} {s.at.isoformat()} {s.event} ({s.label.en}) {s.from_state} -> "
             f"{s.to_state}{note}{cite}"
         )
+    for layer in st.layers:
+        out += _layer_text(layer, lang)
     return "\n".join(out)
+
+
+def _layer_text(layer: LayerStatus, lang: str) -> list[str]:
+    """The same case under a layer above the profile (the national regulation): its state,
+    duties, deadlines passed and violations, beside the local result."""
+    head = f"{_word('layer', lang)}: {layer.name.pick(lang)}"
+    if layer.error is not None:
+        return [head, f"  {_word('warning', lang)}: {say(layer.error, lang)}"]
+    final = f" ({_word('final', lang)})" if layer.terminal else ""
+    out = [head, f"  {_word('state', lang)}: {layer.state_label.pick(lang)}{final}"]
+    for d in layer.open_duties:
+        due = d.due.isoformat() if d.due else _period(d, lang)
+        flag = f" {_word('overdue', lang)}" if d.overdue else ""
+        out.append(
+            f"  {_word('due', lang)}: {_who(d.actor, d.party, lang)} {due}{flag}; {d.source.short}"
+        )
+    for f in layer.fired:
+        out.append(
+            f"  {_word('fired', lang)}: {f.at.isoformat()} {label('duty_outcome', f.kind, lang)} "
+            f"{_who(f.actor, f.party, lang)} — {f.source.short}"
+        )
+    out.extend("  " + _violation(v, lang) for v in layer.violations)
+    if layer.not_applicable:
+        steps = ", ".join(f"[{i}]" for i in layer.not_applicable)
+        out.append(f"  {_word('not_applicable_here', lang)}: {steps}")
+    out.extend(f"  {_word('reading', lang)}: {say(r, lang)}" for r in layer.readings)
+    return out
 
 
 @json_type("decision")
