@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from govshare._kernel.messages import say
 from govshare._kernel.vocabulary import Kind, label, term
 from govshare.features.compare import (
+    CellLayer,
     Column,
     Divergence,
     DutyKey,
@@ -171,10 +172,26 @@ def _section_title(section: str, lang: str) -> str:
 # -- the rules matrix ------------------------------------------------------------------------
 
 
+def layer_text(layer: CellLayer, lang: str = "zh") -> str:
+    """An upper layer's provision beside a cell (ceiling, conflict, alone), with its citation."""
+    word = {
+        "ceiling": _w("上限", "ceiling", lang),
+        "binds": _w("上位规定约束（冲突）", "the upper rule binds (conflict)", lang),
+        "alone": _w("由上位规定单独作答", "the upper rule answers alone", lang),
+        "alongside": _w("同时适用", "applies alongside", lang),
+    }.get(layer.relation)
+    if word is None:
+        return ""
+    colon = _w("：", ": ", lang)
+    what = value_text(layer.value, lang, quote=layer.source.quote)
+    return f"{word}{colon}{what} — {layer.source.short}"
+
+
 def _matrix_cell(c: MatrixCell, lang: str) -> Cell:
     lines = [cell_text(c, lang)]
     if c.source is not None:
         lines.append(c.source.short)
+    lines += [t for t in (layer_text(x, lang) for x in c.layers) if t]
     style = "whatif" if c.what_if else ("na" if c.status != "value" else "")
     return Cell(tuple(lines), c.source.quote if c.source else None, style)
 

@@ -221,3 +221,20 @@ def test_wrap_never_exceeds_the_width_and_keeps_the_text(text: str, width: int) 
     lines = wrap(text, width)
     assert all(width_of(line) <= width for line in lines)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+
+
+def test_cells_carry_the_national_layer() -> None:
+    """Hubei provincial reply: the rules' 5 working days, the national 10 (第二十一条) as the
+    ceiling; Xinzhou's catalog update 15 (三(二)) against the national 10 (第十七条): the
+    national one binds, a conflict."""
+    m = compare_rules(["hubei", "xinzhou"], as_of="2026-11-23")
+    rows = {r.key: r for r in m.rows}
+    reply = {c.column: c for c in rows["share.conditional.provider_reply"].cells}
+    (ceiling,) = reply["hubei:provincial"].layers
+    assert (ceiling.profile, ceiling.relation) == ("national", "ceiling")
+    assert ceiling.source.article == "第二十一条"
+    update = next(
+        c for c in rows["catalog.update_after_legal_change"].cells if c.column.startswith("xinzhou")
+    )
+    (upper,) = update.layers
+    assert (upper.relation, upper.source.article) == ("binds", "第十七条")

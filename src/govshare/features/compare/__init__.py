@@ -16,6 +16,7 @@ as a terminal table, Markdown, CSV or a self-contained HTML page, and
 
 from govshare.features.compare._patch import Patch, PatchedProfile, apply_patch, load_patch, patched
 from govshare.features.compare._rules import (
+    CellLayer,
     Column,
     MatrixCell,
     MatrixRow,
@@ -34,6 +35,7 @@ from govshare.features.compare._scenario import (
 )
 
 __all__ = [
+    "CellLayer",
     "Column",
     "Divergence",
     "DutyKey",

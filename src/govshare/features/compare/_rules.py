@@ -24,6 +24,8 @@ from govshare.profiles import (
     Value,
     list_profiles,
     load_profile,
+    provisions,
+    upper_layers,
 )
 
 __all__ = ["Column", "MatrixCell", "MatrixRow", "RuleMatrix", "compare_rules", "jurisdictions"]
@@ -47,6 +49,16 @@ class Column:
 
 
 @dataclass(frozen=True, kw_only=True)
+class CellLayer:
+    """An upper layer's provision on the key, beside a profile's own answer."""
+
+    profile: str
+    relation: str
+    value: Value | None
+    source: Source
+
+
+@dataclass(frozen=True, kw_only=True)
 class MatrixCell:
     """A profile's answer for a key.
 
@@ -64,6 +76,10 @@ class MatrixCell:
     what_if: bool
     #: ``reason`` in both languages (one notice per document, joined).
     notice: Notice | None = None
+    #: the provisions of the layers the profile sits under (the national regulation) and
+    #: how they stand to this one: ``ceiling``, ``binds`` (the upper one binds: this one
+    #: yields, a conflict), ``alone`` (this profile has nothing in force), ``alongside``
+    layers: tuple[CellLayer, ...] = ()
 
     def comparable(self) -> Any:
         """What decides whether two cells differ: status and the value's typed core."""
@@ -125,7 +141,25 @@ class _Col:
         )
 
 
+def _layers(col: _Col, key: str, as_of: dt.date) -> tuple[CellLayer, ...]:
+    """The upper layers' provisions on ``key`` and how they stand to the column's own."""
+    if not upper_layers(col.profile):
+        return ()
+    try:
+        layered = provisions(
+            col.profile, key, as_of=as_of, level=col.levels[0], adopted=col.adopted
+        )
+    except NoRuleInForceError:
+        return ()
+    return tuple(
+        CellLayer(profile=p.profile, relation=p.relation, value=p.rule.value, source=p.source)
+        for p in layered.provisions[1:]
+        if p.rule is not None and p.source is not None and not p.rule.not_specified
+    )
+
+
 def _cell(col: _Col, key: str, as_of: dt.date) -> MatrixCell:
+    layers = _layers(col, key, as_of)
     try:
         r = col.profile.rule(key, as_of=as_of, level=col.levels[0], adopted=col.adopted)
     except NoRuleInForceError as exc:
@@ -137,10 +171,17 @@ def _cell(col: _Col, key: str, as_of: dt.date) -> MatrixCell:
             reason="; ".join(exc.reasons),
             what_if=False,
             notice=join_notices(exc.notices),
+            layers=layers,
         )
     status: Literal["value", "not_specified"] = "not_specified" if r.not_specified else "value"
     return MatrixCell(
-        column=col.id, status=status, value=r.value, source=r.source, reason=None, what_if=False
+        column=col.id,
+        status=status,
+        value=r.value,
+        source=r.source,
+        reason=None,
+        what_if=False,
+        layers=layers,
     )
 
 
