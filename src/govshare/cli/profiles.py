@@ -54,6 +54,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
         rules=rules,
         processes={pid: p.label for pid, p in prof.model.processes.items()},
         key=args.key,
+        layer_under=prof.model.layer_under,
     )
     print_result(args, view)
     return 0

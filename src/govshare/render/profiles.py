@@ -176,6 +176,8 @@ class ProfileView:
     rules: dict[str, tuple[RuleEntry, ...]]
     processes: dict[str, Label]
     key: str | None = None
+    #: the profile whose documents bind above this one (the national regulation)
+    layer_under: str | None = None
 
 
 def _entry_lines(view: ProfileView, key: str, lang: str) -> list[str]:
@@ -200,10 +202,13 @@ def _view_text(view: ProfileView, options: RenderOptions) -> str:
     if view.key is not None:
         return "\n".join(_entry_lines(view, view.key, lang))
     out = [f"{view.id}: {view.name.pick(lang)}"]
+    if view.layer_under:
+        out.append(f"  {_word('layer', lang)}: {view.layer_under}")
     for d in view.documents:
         status = label("doc_status", d.status, lang)
+        rank = label("rank", d.rank, lang)
         span = f"{_date(d.in_force_from, lang)} .. {_date(d.in_force_until, lang)}"
-        out.append(f"  {d.id}: {d.title} {d.number or ''} [{status}; {span}]")
+        out.append(f"  {d.id}: {d.title} {d.number or ''} [{rank}; {status}; {span}]")
     for key in view.rules:
         out.extend(_entry_lines(view, key, lang))
     for pid, name in view.processes.items():
