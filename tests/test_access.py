@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from govshare import load_profile
-from govshare.access import decide_access, load_access_request
+from govshare.access import Resource, decide_access, load_access_request
 from govshare.errors import DataFileError, InputError
 from govshare.profiles import NoRuleInForceError
 
@@ -237,3 +237,30 @@ def test_no_document_in_force_at_the_level_is_an_error(profile: Any, level: str)
     its counties: no path is decided where nothing applies."""
     with pytest.raises(NoRuleInForceError, match=r"share\.types"):
         decide_access(profile, res(share_type="unconditional"), "A", as_of=DAY, level=level)
+
+
+def test_the_review_step_shows_the_national_ceiling() -> None:
+    """Hubei provincial, conditional data, 2026-09-30: the provider's 5 working days (rules
+    第十四条(二): 10-08, 10-09, 10-10 make-up, 10-12, 10-13) with the national 10 (第二十一条:
+    ... 10-19, 10-20) beside them as the ceiling."""
+    decision = decide_access(
+        load_profile("hubei"),
+        Resource(
+            name="社会保障卡信息",
+            provider="省人社厅",
+            share_type="conditional",
+            legal_basis="《社会保险法》",
+            conditions="仅限救助审核",
+        ),
+        "省民政厅",
+        as_of="2026-09-30",
+        level="provincial",
+    )
+    step = decision.steps[0]
+    assert step.due == dt.date(2026, 10, 13)
+    (ceiling,) = step.layers
+    assert (ceiling.profile, ceiling.relation, ceiling.due) == (
+        "national",
+        "ceiling",
+        dt.date(2026, 10, 20),
+    )

@@ -27,6 +27,7 @@ from govshare.profiles._model import Enum, Flag, RuleSet, ShareScope, Steps, per
 from govshare.profiles._profile import (
     ACCESS_PROCESSES,
     JurisdictionProfile,
+    LayerDeadline,
     NoRuleInForceError,
     NotADeadlineError,
     RuleResult,
@@ -127,6 +128,8 @@ class ReviewStep:
     period: str | None = None
     due: dt.date | None = None
     period_zh: str | None = None
+    #: the layers above the profile beside this step's own limit (the national ceiling)
+    layers: tuple[LayerDeadline, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -205,6 +208,7 @@ class _Ctx:
         r = self.profile.rule(key, as_of=self.as_of, level=self.level, adopted=self.adopted)
         period: str | None = None
         due: dt.date | None = None
+        layers: tuple[LayerDeadline, ...] = ()
         period_zh = period_label(r.value, "zh")
         if r.value is not None and start is not None:
             try:
@@ -212,6 +216,10 @@ class _Ctx:
                     key, start, level=self.level, as_of=self.as_of, adopted=self.adopted
                 )
                 period, due = d.period, d.due
+                layered = self.profile.deadline(
+                    key, start, level=self.level, as_of=self.as_of, adopted=self.adopted
+                )
+                layers = tuple(x for x in layered.layers if x.profile != self.profile.id)
             except NotADeadlineError:
                 period = "promptly (及时)" if r.value.kind == "promptly" else None
         return ReviewStep(
@@ -222,6 +230,7 @@ class _Ctx:
             due=due,
             source=r.source,
             period_zh=period_zh,
+            layers=layers,
         )
 
 

@@ -200,6 +200,13 @@ def _decision_text(result: Decision, options: RenderOptions) -> str:
     if d.reviewers:
         names = ", ".join(f"{r.name} ({_word(f'reviewer_{r.role}', lang)})" for r in d.reviewers)
         out.append(f"{_word('reviewers', lang)}: {names}")
+    for step in d.steps:
+        for layer in step.layers:
+            word = _word("ceiling" if layer.relation == "ceiling" else "conflict", lang)
+            out.append(
+                f"{word}: {layer.due.isoformat()} — {layer.source.short} "
+                f"({label('actor', step.actor, lang)})"
+            )
     out.append(f"{_word('citations', lang)}:")
     out.extend(f"  {s.short}「{s.quote}」" for s in result.citations)
     return "\n".join(out)
