@@ -38,10 +38,10 @@ from govshare.errors import CalendarRangeError
 if TYPE_CHECKING:
     from govshare.calendar import WorkCalendar
     from govshare.errors import GovshareError
-    from govshare.profiles._profile import (
+    from govshare.profiles._profile import JurisdictionProfile
+    from govshare.profiles._results import (
         Deadline,
         ExtensionDue,
-        JurisdictionProfile,
         LayerRelation,
         RuleResult,
         Source,
