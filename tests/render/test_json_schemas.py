@@ -42,9 +42,36 @@ def _load(name: str, path: Path) -> ModuleType:
 cli_json = _load("govshare_cli_json_output", ROOT / "tests" / "cli" / "test_json_output.py")
 build_schemas = cli_json.build_schemas
 
+
+def _layered_deadline() -> object:
+    from govshare.profiles import layered_deadline  # noqa: PLC0415
+
+    key = "share.conditional.provider_reply"
+    return layered_deadline(load_profile("hubei"), key, "2026-09-30", level="provincial")
+
+
+def _layered_rule() -> object:
+    from govshare.profiles import provisions  # noqa: PLC0415
+
+    key = "share.conditional.provider_reply"
+    return provisions(load_profile("hubei"), key, as_of="2026-10-01", level="provincial")
+
+
+def _workday_batch() -> object:
+    import datetime as dt  # noqa: PLC0415
+
+    from govshare.render.calendar import WorkingDayBatch  # noqa: PLC0415
+
+    return WorkingDayBatch(region=None, dates=(dt.date(2026, 10, 13),), uncertain=(0,))
+
+
 #: schema name (``govshare-<name>/<version>``) -> a sample result, for a registered type
-#: that no command in tests/cli/test_json_output.py prints.
-EXTRA_SAMPLES: dict[str, Callable[[], object]] = {}
+#: that no command in tests/cli/test_json_output.py prints (the HTTP service's answers).
+EXTRA_SAMPLES: dict[str, Callable[[], object]] = {
+    "govshare-layered-deadline/1": _layered_deadline,
+    "govshare-layered-rule/1": _layered_rule,
+    "govshare-workday-batch/1": _workday_batch,
+}
 
 TYPES = json_types()
 SCHEMA_FILES = sorted(SCHEMAS.glob("*.schema.json"))

@@ -31,6 +31,7 @@ from govshare.profiles._profile import (
 )
 from govshare.profiles._registry import (
     ENTRY_POINT_GROUP,
+    bundled_profile_dir,
     list_profiles,
     load_profile,
     profile_schema,
@@ -58,6 +59,7 @@ __all__ = [
     "RuleResult",
     "Source",
     "Value",
+    "bundled_profile_dir",
     "layered_deadline",
     "list_profiles",
     "load_profile",

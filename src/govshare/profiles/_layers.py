@@ -27,19 +27,15 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from govshare._kernel.dates import DateLike, to_date, to_datetime
 from govshare._kernel.messages import Notice
 from govshare.profiles._keys import DEADLINE_KINDS
 
-if TYPE_CHECKING:
-    from govshare.profiles._profile import (
-        Deadline,
-        JurisdictionProfile,
-        RuleResult,
-        Source,
-    )
+# imported at run time (no cycle: _profile does not import this module) so that pydantic can
+# resolve the result types' fields (their JSON, govshare.render.json)
+from govshare.profiles._profile import Deadline, JurisdictionProfile, RuleResult, Source
 
 __all__ = [
     "READINGS",
@@ -163,12 +159,27 @@ def _chain(profile: JurisdictionProfile) -> list[JurisdictionProfile]:
         if upper in seen:
             break
         beside = Path(current.file).parent / f"{upper}.yaml"
-        above = load_profile(beside if beside.is_file() else upper)
+        above = _beside(beside) if beside.is_file() else load_profile(upper)
         out.append(above)
         seen.add(above.id)
         current = above
         upper = getattr(above.model, "layer_under", None)
     return out
+
+
+#: Upper layers read from a file beside the profile, by (path, mtime, size): load_profile
+#: does not cache files (they may change), and re-reading one on every call is slow.
+_beside_cache: dict[tuple[str, int, int], JurisdictionProfile] = {}
+
+
+def _beside(path: Path) -> JurisdictionProfile:
+    from govshare.profiles._registry import load_profile  # noqa: PLC0415 - cycle
+
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    if key not in _beside_cache:
+        _beside_cache[key] = load_profile(path)
+    return _beside_cache[key]
 
 
 def _rank(profile: JurisdictionProfile, rule: RuleResult | None) -> str | None:

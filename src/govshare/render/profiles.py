@@ -16,7 +16,16 @@ from typing import Any
 
 from govshare._kernel.model import Label
 from govshare._kernel.vocabulary import KINDS, label, term
-from govshare.profiles import RULE_KEYS, Deadline, Document, RuleEntry, RuleResult, Value
+from govshare.profiles import (
+    RULE_KEYS,
+    Deadline,
+    Document,
+    LayeredDeadline,
+    LayeredRule,
+    RuleEntry,
+    RuleResult,
+    Value,
+)
 from govshare.profiles._model import Step, period_label
 from govshare.render.json import json_type
 from govshare.render.registry import RenderOptions, renderer
@@ -31,6 +40,11 @@ __all__ = [
 
 json_type("rule")(RuleResult)
 json_type("deadline")(Deadline)
+# every layer's provision on a key (govshare.profiles.provisions) and the binding due date
+# beside each layer's (layered_deadline): the HTTP service's /provisions and
+# /layered-deadlines answers
+json_type("layered-rule")(LayeredRule)
+json_type("layered-deadline")(LayeredDeadline)
 
 
 def _word(id_: str, lang: str, **fill: object) -> str:
