@@ -111,11 +111,9 @@ def _handlers(app: FastAPI, ans: Answerer) -> None:
                 "request body", exc.limit, exc.received, "max_body_bytes", at=""
             )
             return problem_response(err, request, ans.trace())
-        slug = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code)
-        if slug is None:  # pragma: no cover - Starlette raises no other status here
-            slug = "invalid-request"
+        # 400 is FastAPI's answer to a body it cannot decode: invalid input, 422 like the rest
+        slug = {404: "not-found", 405: "method-not-allowed"}.get(exc.status_code, "invalid-request")
         problem = make_problem(slug, str(exc.detail), "HTTPException")
-        problem.status = exc.status_code
         return _send(request, problem, ans, headers=dict(exc.headers or {}))
 
     @app.exception_handler(Exception)

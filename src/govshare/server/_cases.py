@@ -34,8 +34,11 @@ __all__ = ["cases_router"]
 Level = Literal["provincial", "prefectural", "county"]
 Lang = Annotated[Literal["zh", "en"], Query(description="language of the document's words")]
 Profiles = Annotated[
-    list[Annotated[str, Query(max_length=200)]] | None,
-    Query(description="a profile's name; repeat for several (default: every jurisdiction)"),
+    list[Annotated[str, Query(min_length=1, max_length=200)]],
+    Query(
+        default_factory=list,
+        description="a profile's name; repeat for several (default: every jurisdiction)",
+    ),
 ]
 Year = Annotated[int, Query(ge=1, le=9999, description="the calendar year, e.g. 2026")]
 
@@ -263,10 +266,10 @@ def _compare(r: APIRouter, ans: Answerer) -> None:
     async def compare(
         request: Request,
         *,
-        profile: Profiles = None,
+        profile: Profiles,
         as_of: AsOf = None,
         level: Annotated[Level | None, Query(description="one level for every profile")] = None,
-        adopt: Adopt = None,
+        adopt: Adopt,
         only_diff: Annotated[bool, Query(description="keep only rows that differ")] = False,
     ) -> Response:
         """Rows are the inventory's rule keys, columns the profiles (a column per level by
@@ -287,10 +290,10 @@ def _compare(r: APIRouter, ans: Answerer) -> None:
     async def compare_html(
         request: Request,
         *,
-        profile: Profiles = None,
+        profile: Profiles,
         as_of: AsOf = None,
         level: Annotated[Level | None, Query(description="one level for every profile")] = None,
-        adopt: Adopt = None,
+        adopt: Adopt,
         only_diff: Annotated[bool, Query(description="keep only rows that differ")] = False,
         lang: Lang = "zh",
     ) -> Response:
@@ -380,7 +383,7 @@ def _obligations(r: APIRouter, ans: Answerer) -> None:
         name: NameParam,
         year: Year,
         level: Level = "provincial",
-        adopt: Adopt = None,
+        adopt: Adopt,
     ) -> Response:
         """A year's recurring duties at the level (annual reports, lists, catalog upkeep),
         each with its due date and the rule's words (``govshare obligations --json``)."""
@@ -399,7 +402,7 @@ def _obligations(r: APIRouter, ans: Answerer) -> None:
         name: NameParam,
         year: Year,
         level: Level = "provincial",
-        adopt: Adopt = None,
+        adopt: Adopt,
         lang: Lang = "zh",
     ) -> Response:
         """The dated duties as iCalendar events (``govshare obligations --ics``)."""

@@ -151,4 +151,11 @@ def complete(document: dict[str, Any]) -> dict[str, Any]:
             "required": ["trace", "result"],
         }
     document["components"]["schemas"] = dict(sorted(components.items()))
+    for methods in document.get("paths", {}).values():
+        for operation in methods.values():
+            for answer in operation.get("responses", {}).values():
+                for media in answer.get("content", {}).values():
+                    schema = media.get("schema", {})
+                    if "$ref" in schema:  # FastAPI adds the response class's own type
+                        media["schema"] = {"$ref": schema["$ref"]}
     return document

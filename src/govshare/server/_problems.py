@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
-from starlette.responses import Response
+from starlette.responses import JSONResponse
 
 from govshare._kernel.messages import say
 from govshare.errors import (
@@ -95,7 +95,7 @@ class Problem(BaseModel):
     setting: str | None = Field(default=None, description="the setting that sets the limit")
 
 
-class ProblemResponse(Response):
+class ProblemResponse(JSONResponse):
     """A problem document (``application/problem+json``)."""
 
     media_type = "application/problem+json"

@@ -50,8 +50,11 @@ AsOf = Annotated[
 ]
 LevelQ = Annotated[Level, Query(description="the administrative level whose documents apply")]
 Adopt = Annotated[
-    list[Annotated[str, Query(max_length=200)]] | None,
-    Query(description="a document adopted at the level (参照执行); repeat for several"),
+    list[Annotated[str, Query(min_length=1, max_length=200)]],
+    Query(
+        default_factory=list,
+        description="a document adopted at the level (参照执行); repeat for several",
+    ),
 ]
 Region = Annotated[
     str | None,
@@ -148,7 +151,7 @@ def rules_router(ans: Answerer) -> APIRouter:
         key: KeyParam,
         level: LevelQ = "provincial",
         as_of: AsOf = None,
-        adopt: Adopt = None,
+        adopt: Adopt,
     ) -> Response:
         """The rule the profile's own documents set for the key at the date and level: the
         value, its citation and the rules it displaces."""
@@ -173,7 +176,7 @@ def rules_router(ans: Answerer) -> APIRouter:
         key: KeyParam,
         level: LevelQ = "provincial",
         as_of: AsOf = None,
-        adopt: Adopt = None,
+        adopt: Adopt,
     ) -> Response:
         """The provision of the profile and of each layer above it (``layer_under``, e.g. the
         national regulation) with its relation (binds, ceiling, yields, alongside, alone,
@@ -208,7 +211,7 @@ def rules_router(ans: Answerer) -> APIRouter:
         ],
         level: LevelQ = "provincial",
         as_of: AsOf = None,
-        adopt: Adopt = None,
+        adopt: Adopt,
     ) -> Response:
         """The due day (``due``) and the instant the period ends (``end_instant``) under the
         profile's own rule in force, with its citation (``govshare deadline --json``)."""
@@ -239,7 +242,7 @@ def rules_router(ans: Answerer) -> APIRouter:
         ],
         level: LevelQ = "provincial",
         as_of: AsOf = None,
-        adopt: Adopt = None,
+        adopt: Adopt,
     ) -> Response:
         """The binding due date across the layers (the earliest-ending period binds), each
         layer's own deadline with its relation (ceiling, yields), conflicts and readings."""

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, Field
-from starlette.responses import Response
+from starlette.responses import JSONResponse
 
 from govshare import __version__
 from govshare.server._catalog import CalendarInfo
@@ -105,7 +105,7 @@ def dumps(document: Any) -> bytes:
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-class JsonResponse(Response):
+class JsonResponse(JSONResponse):
     """A JSON answer, encoded by :func:`dumps`."""
 
     media_type = "application/json"
