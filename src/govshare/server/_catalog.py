@@ -88,7 +88,6 @@ class Catalog:
             self._add(Entry(name=name, profile=prof, sha256=_sha256(data), origin=origin))
         if profiles_dir is not None:
             self._load_dir(Path(profiles_dir))
-        self._by_id = {e.profile.id: e for e in self.entries.values()}
 
     def _add(self, entry: Entry) -> None:
         self.entries[entry.name] = entry
@@ -123,24 +122,24 @@ class Catalog:
             raise UnknownProfileError(name, self.names)
         return entry.profile
 
-    def chain(self, name_or_id: str) -> list[str]:
-        """The profile and the profiles it is layered under (``layer_under``), nearest first."""
-        out: list[str] = []
-        entry = self.entries.get(name_or_id) or self._by_id.get(name_or_id)
-        while entry is not None and entry.profile.id not in out:
-            out.append(entry.profile.id)
+    def chain(self, name: str) -> list[Entry]:
+        """The profile served as ``name`` and those it is layered under (``layer_under``
+        names a profile file beside it, or a bundled or installed profile: either way a name
+        served here), nearest first; empty for a name not served."""
+        out: list[Entry] = []
+        entry = self.entries.get(name)
+        while entry is not None and entry not in out:
+            out.append(entry)
             upper = getattr(entry.profile.model, "layer_under", None)
-            entry = self._by_id.get(upper) if upper else None
+            entry = self.entries.get(upper) if upper else None
         return out
 
-    def hashes(self, ids: Iterable[str]) -> dict[str, str]:
+    def hashes(self, names: Iterable[str]) -> dict[str, str]:
         """The content hash of each profile (by id) and of the layers under it."""
         out: dict[str, str] = {}
-        for pid in ids:
-            for layer in self.chain(pid):
-                entry = self._by_id.get(layer)
-                if entry is not None:
-                    out[layer] = entry.sha256
+        for name in names:
+            for entry in self.chain(name):
+                out.setdefault(entry.profile.id, entry.sha256)
         return out
 
 
