@@ -258,9 +258,9 @@ def rules_router(ans: Answerer) -> APIRouter:
 
 
 _DAY_WHERE = Where(
-    params={"date": "date", "start": "start", "end": "end", "n": "n", "region": "region"},
-    body={"dates": "/dates", "n": "/n", "region": "/region"},
+    params={"date": "date", "start": "start", "end": "end", "n": "n", "region": "region"}
 )
+_BATCH_WHERE = Where(body={"dates": "/dates", "n": "/n", "region": "/region"})
 
 
 def _workdays(r: APIRouter, ans: Answerer) -> None:
@@ -394,4 +394,4 @@ def _workdays(r: APIRouter, ans: Answerer) -> None:
                 uncertain=tuple(int(i) for i in np.flatnonzero(uncertain)),
             )
 
-        return await ans.json(request, compute, where=_DAY_WHERE)
+        return await ans.json(request, compute, where=_BATCH_WHERE)
