@@ -69,7 +69,7 @@ class Settings:
         env = os.environ if environ is None else environ
         values: dict[str, object] = {}
         for f in fields(cls):
-            raw = env.get(ENV_PREFIX + f.name.upper())
+            raw = env.get(_env_name(f.name))
             if raw is not None and raw.strip() != "":
                 values[f.name] = _parse(f.name, raw.strip())
         values.update({k: v for k, v in overrides.items() if v is not None})
@@ -89,8 +89,17 @@ class Settings:
                 text = "1" if value else "0"
             else:
                 text = str(value)
-            out[ENV_PREFIX + f.name.upper()] = text
+            out[_env_name(f.name)] = text
         return out
+
+
+#: Settings whose variable is not the field's name in capitals (one file per path).
+_ENV_NAMES = {"calendar_files": "CALENDAR_FILE"}
+
+
+def _env_name(name: str) -> str:
+    """The environment variable of a setting: ``GOVSHARE_MAX_EVENTS``."""
+    return ENV_PREFIX + _ENV_NAMES.get(name, name.upper())
 
 
 _INTS = frozenset({"port", "workers", "max_body_bytes", "max_events", "max_array", "max_items"})
@@ -98,7 +107,7 @@ _INTS = frozenset({"port", "workers", "max_body_bytes", "max_events", "max_array
 
 def _parse(name: str, raw: str) -> object:  # noqa: PLR0911 - one return per type
     """An environment variable's text as the setting's type."""
-    var = ENV_PREFIX + name.upper()
+    var = _env_name(name)
     if name in _INTS:
         try:
             return int(raw)
