@@ -24,7 +24,7 @@ from pydantic import BaseModel, TypeAdapter
 
 import govshare.render.json as json_module
 from govshare.profiles import load_profile
-from govshare.render.json import JsonType, json_schema, json_types, to_json
+from govshare.render.json import JsonType, json_schema, json_types, to_json, to_json_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "schemas"
@@ -171,6 +171,13 @@ def test_registered_type_validates(cls: type, samples: dict[type, object]) -> No
     document = to_json(_sample(cls, jt, samples))
     assert document["schema"] == jt.schema_id
     cli_json.validate(document)
+
+
+@pytest.mark.parametrize("cls", list(TYPES), ids=[jt.schema_id for jt in TYPES.values()])
+def test_bytes_are_the_document(cls: type, samples: dict[type, object]) -> None:
+    """to_json_bytes (the HTTP service's one-pass encoding) gives the to_json document."""
+    sample = _sample(cls, TYPES[cls], samples)
+    assert json.loads(to_json_bytes(sample)) == to_json(sample)
 
 
 def test_schema_and_document_agree(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -20,7 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from govshare.errors import GovshareError
-from govshare.render.json import to_json
+from govshare.render.json import to_json_bytes
 from govshare.server._catalog import Catalog
 from govshare.server._problems import (
     LimitError,
@@ -30,7 +30,7 @@ from govshare.server._problems import (
     problem_of,
 )
 from govshare.server._settings import Settings
-from govshare.server._trace import JsonResponse, Trace, dumps, new_trace, trace_headers
+from govshare.server._trace import JsonResponse, Trace, new_trace, trace_headers
 
 __all__ = ["Answerer", "problem_response"]
 
@@ -97,9 +97,11 @@ class Answerer:
 
         def body() -> tuple[Trace, bytes]:
             result = compute()
-            document = to_json(result)
+            document = to_json_bytes(result)  # the registered document, encoded by pydantic
             trace = self.trace(names, decision_id)
-            return trace, dumps({"trace": trace.model_dump(mode="json"), "result": document})
+            return trace, b'{"trace":' + trace.model_dump_json().encode() + b',"result":' + (
+                document + b"}"
+            )
 
         try:
             trace, data = await self._run(body)

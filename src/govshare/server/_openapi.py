@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from govshare.render.json import json_schema, json_types
+from govshare.server._models import WorkdayBatchRequest
 from govshare.server._problems import Problem
 from govshare.server._trace import HEADERS, Trace
 
@@ -122,10 +123,13 @@ def _hoist(schema: dict[str, Any], owner: str, components: dict[str, Any]) -> di
     return _rewrite_refs(schema, names)  # type: ignore[no-any-return]
 
 
-def _model_components(models: list[type[BaseModel]], components: dict[str, Any]) -> None:
+def _model_components(
+    models: list[type[BaseModel]], components: dict[str, Any], *, mode: str = "serialization"
+) -> None:
     for model in models:
         schema = model.model_json_schema(
-            ref_template="#/components/schemas/{model}", mode="serialization"
+            ref_template="#/components/schemas/{model}",
+            mode=mode,  # type: ignore[arg-type]
         )
         for name, d in schema.pop("$defs", {}).items():
             components.setdefault(name, d)
@@ -136,6 +140,8 @@ def complete(document: dict[str, Any]) -> dict[str, Any]:
     """FastAPI's document with the answers', traces' and problems' schemas added."""
     components: dict[str, Any] = document.setdefault("components", {}).setdefault("schemas", {})
     _model_components([Trace, Problem], components)
+    # a body an endpoint parses itself (in one pass, for speed): its schema by reference
+    _model_components([WorkdayBatchRequest], components, mode="validation")
     by_schema_name = {f"{jt.name}-{jt.version}": cls for cls, jt in json_types().items()}
     for component, schema_name in sorted(ANSWERS.items()):
         cls = by_schema_name[schema_name]

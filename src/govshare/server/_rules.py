@@ -361,37 +361,57 @@ def _workdays(r: APIRouter, ans: Answerer) -> None:
         summary="The n-th working day after each of many dates (arrays)",
         tags=["working days"],
         responses=result_answer("workday-batch-1", body=True),
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {"$ref": "#/components/schemas/WorkdayBatchRequest"}
+                    }
+                },
+            }
+        },
     )
-    async def workday_batch(request: Request, body: WorkdayBatchRequest) -> Response:
+    async def workday_batch(request: Request) -> Response:
         """The n-th working day after each date, for arrays of dates and counts (one count
         for all, or one per date), answered by the calendar's array API in one pass.
-        ``uncertain`` lists the indexes of answers resting on low-confidence regional data."""
-        from govshare.render.calendar import WorkingDayBatch  # noqa: PLC0415
+        ``uncertain`` lists the indexes of answers resting on low-confidence regional data.
+        The body (a :class:`WorkdayBatchRequest`) is parsed and validated in one pass."""
+        raw = await request.body()
+        return await ans.json(request, lambda: _batch(ans, raw), where=_BATCH_WHERE)
 
-        n = body.n
 
-        def compute() -> WorkingDayBatch:
-            import numpy as np  # noqa: PLC0415
+def _batch(ans: Answerer, raw: bytes) -> object:
+    """The batch answer of a request body (JSON bytes)."""
+    import numpy as np  # noqa: PLC0415
+    from fastapi.exceptions import RequestValidationError  # noqa: PLC0415
+    from pydantic import ValidationError  # noqa: PLC0415
 
-            from govshare.errors import InputError  # noqa: PLC0415
+    from govshare.calendar import get_calendar  # noqa: PLC0415
+    from govshare.errors import InputError  # noqa: PLC0415
+    from govshare.render.calendar import WorkingDayBatch  # noqa: PLC0415
 
-            ans.limit("dates", len(body.dates), "max_array", at="/dates")
-            if isinstance(n, list):
-                ans.limit("n", len(n), "max_array", at="/n")
-                if len(n) != len(body.dates):
-                    raise InputError("n", len(n), f"one count, or {len(body.dates)} (one per date)")
-            try:
-                days = np.array(body.dates, dtype="datetime64[D]")
-            except ValueError as exc:
-                raise InputError("dates", "…", f"real ISO dates ({exc})") from None
-            cal = get_calendar(body.region)
-            out, uncertain = cal.add_working_days_array(
-                days, np.asarray(n, dtype=np.int64), return_uncertain=True
-            )
-            return WorkingDayBatch(
-                region=cal.region,
-                dates=tuple(out.tolist()),
-                uncertain=tuple(int(i) for i in np.flatnonzero(uncertain)),
-            )
-
-        return await ans.json(request, compute, where=_BATCH_WHERE)
+    try:
+        body = WorkdayBatchRequest.model_validate_json(raw)
+    except ValidationError as exc:  # as FastAPI reports a body it validates itself
+        errors = [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False)]
+        raise RequestValidationError(errors) from None
+    n = body.n
+    ans.limit("dates", len(body.dates), "max_array", at="/dates")
+    if isinstance(n, list):
+        ans.limit("n", len(n), "max_array", at="/n")
+        if len(n) != len(body.dates):
+            raise InputError("n", len(n), f"one count, or {len(body.dates)} (one per date)")
+    try:
+        days = np.array(body.dates, dtype="datetime64[D]")
+    except ValueError as exc:
+        raise InputError("dates", "…", f"real ISO dates ({exc})") from None
+    cal = get_calendar(body.region)
+    out, uncertain = cal.add_working_days_array(
+        days, np.asarray(n, dtype=np.int64), return_uncertain=True
+    )
+    return WorkingDayBatch(
+        region=cal.region,
+        dates=tuple(out.tolist()),
+        uncertain=tuple(int(i) for i in np.flatnonzero(uncertain)),
+    )
