@@ -105,3 +105,15 @@ def test_access_log_is_json_lines(caplog: pytest.LogCaptureFixture) -> None:
     assert lines[-1]["status"] == 200
     assert lines[-1]["decision_id"] == r.headers["x-govshare-decision-id"]
     assert lines[-1]["query"] == "start=2026-10-09&n=1"
+
+
+def test_serve_help_defaults_are_the_settings_defaults() -> None:
+    """The defaults the help text states are Settings' own."""
+    from govshare.cli.serve import _OPTIONS  # noqa: PLC0415
+
+    defaults = Settings()
+    for flag, _, _, _, default, _ in _OPTIONS:
+        field = flag.removeprefix("--").replace("-", "_")
+        value = getattr(defaults, field, None)
+        if isinstance(value, int | float | str) and not isinstance(value, bool):
+            assert value == default, flag

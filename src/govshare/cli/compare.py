@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from govshare._kernel.dates import SHANGHAI
-from govshare.errors import InputError
 from govshare.features.compare import (
     RuleMatrix,
     ScenarioComparison,
+    adopted_by_profile,
     compare_rules,
     compare_scenario,
     jurisdictions,
@@ -27,15 +27,7 @@ _LEVELS = ("provincial", "prefectural", "county")
 
 def _adopted(profiles: list[str], docs: list[str]) -> dict[str, list[str]]:
     """Which profile each ``--adopt DOC`` belongs to (document ids are unique per profile)."""
-    out: dict[str, list[str]] = {}
-    loaded = [load_profile(p) for p in profiles]
-    for doc in docs:
-        owners = [p.id for p in loaded if doc in p.documents]
-        if not owners:
-            raise InputError("--adopt", doc, "a document id of one of the profiles compared")
-        for owner in owners:
-            out.setdefault(owner, []).append(doc)
-    return out
+    return adopted_by_profile([load_profile(p) for p in profiles], docs)
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:

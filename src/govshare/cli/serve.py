@@ -52,6 +52,59 @@ def _seconds(text: str) -> float:
     return value
 
 
+#: The options: flag, type, metavar, environment variable, default, help.
+_OPTIONS: tuple[tuple[str, Any, str | None, str, object, str], ...] = (
+    ("--host", None, None, "HOST", "127.0.0.1", "address to listen on"),
+    ("--port", int, None, "PORT", 8000, "TCP port"),
+    ("--workers", positive, None, "WORKERS", 1, "worker processes"),
+    ("--profiles-dir", Path, "DIR", "PROFILES_DIR", "none", "also serve DIR/NAME.yaml as NAME"),
+    (
+        "--calendar-file",
+        Path,
+        "FILE",
+        "CALENDAR_FILE, paths joined by ':'",
+        "none",
+        "an official arrangement (YAML) to load at start-up; repeatable",
+    ),
+    (
+        "--decision-log",
+        Path,
+        "FILE",
+        "DECISION_LOG",
+        "none",
+        "append one JSON line per answer (request, answer, hashes)",
+    ),
+    ("--max-body-bytes", positive, "N", "MAX_BODY_BYTES", 4194304, "largest body, else 413"),
+    ("--max-events", positive, "N", "MAX_EVENTS", 1000, "most events in a log, else 422"),
+    ("--max-array", positive, "N", "MAX_ARRAY", 100000, "most dates in a batch, else 422"),
+    (
+        "--max-items",
+        positive,
+        "N",
+        "MAX_ITEMS",
+        50,
+        "most profiles, logs or scenario files in a request, else 422",
+    ),
+    (
+        "--request-timeout",
+        _seconds,
+        "SECONDS",
+        "REQUEST_TIMEOUT",
+        10,
+        "longest time an answer may take, else 503",
+    ),
+    (
+        "--cors-origin",
+        None,
+        "ORIGIN",
+        "CORS_ORIGINS, comma-separated",
+        "CORS off",
+        "allow browser calls from ORIGIN; repeatable",
+    ),
+)
+_REPEATABLE = frozenset({"--calendar-file", "--cors-origin"})
+
+
 def add_commands(sub: Any, common: Any, emit: Any) -> None:
     """Register ``serve`` on the ``govshare`` sub-parsers."""
     del common, emit  # the server prints no result
@@ -66,74 +119,19 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
         "/docs, /healthz and /readyz. Every option can also be set by an environment "
         "variable GOVSHARE_<OPTION> (e.g. GOVSHARE_PORT); an option given here wins.",
     )
-    env = "(env GOVSHARE_{}; default: {})"
-    p.add_argument("--host", help="address to listen on " + env.format("HOST", "127.0.0.1"))
-    p.add_argument("--port", type=int, help="TCP port " + env.format("PORT", 8000))
-    p.add_argument("--workers", type=positive, help="worker processes " + env.format("WORKERS", 1))
-    p.add_argument(
-        "--profiles-dir",
-        type=Path,
-        metavar="DIR",
-        help="also serve the profiles in DIR (NAME.yaml), by name "
-        + env.format("PROFILES_DIR", "none"),
-    )
-    p.add_argument(
-        "--calendar-file",
-        action="append",
-        type=Path,
-        metavar="FILE",
-        help="an official arrangement (YAML) to load at start-up; repeatable "
-        + env.format("CALENDAR_FILE, paths joined by ':'", "none"),
-    )
-    p.add_argument(
-        "--decision-log",
-        type=Path,
-        metavar="FILE",
-        help="append one JSON line per answer (request, answer, hashes) "
-        + env.format("DECISION_LOG", "none"),
-    )
-    p.add_argument(
-        "--max-body-bytes",
-        type=positive,
-        metavar="N",
-        help="largest request body, else 413 " + env.format("MAX_BODY_BYTES", 4194304),
-    )
-    p.add_argument(
-        "--max-events",
-        type=positive,
-        metavar="N",
-        help="most events in one log, else 422 " + env.format("MAX_EVENTS", 1000),
-    )
-    p.add_argument(
-        "--max-array",
-        type=positive,
-        metavar="N",
-        help="most dates in one batch, else 422 " + env.format("MAX_ARRAY", 100000),
-    )
-    p.add_argument(
-        "--max-items",
-        type=positive,
-        metavar="N",
-        help="most profiles, logs or scenario files in one request, else 422 "
-        + env.format("MAX_ITEMS", 50),
-    )
-    p.add_argument(
-        "--request-timeout",
-        type=_seconds,
-        metavar="SECONDS",
-        help="longest time one answer may take, else 503 " + env.format("REQUEST_TIMEOUT", 10),
-    )
-    p.add_argument(
-        "--cors-origin",
-        action="append",
-        metavar="ORIGIN",
-        help="allow browser calls from ORIGIN (CORS); repeatable "
-        + env.format("CORS_ORIGINS, comma-separated", "CORS off"),
-    )
+    for flag, kind, metavar, env, default, text in _OPTIONS:
+        extra: dict[str, Any] = {"action": "append"} if flag in _REPEATABLE else {}
+        if kind is not None:
+            extra["type"] = kind
+        p.add_argument(
+            flag,
+            metavar=metavar,
+            help=f"{text} (env GOVSHARE_{env}; default: {default})",
+            **extra,
+        )
     p.add_argument(
         "--no-access-log",
         action="store_true",
-        help="do not write the access log (JSON lines on stderr) "
-        + env.format("ACCESS_LOG=0", "on"),
+        help="do not write the access log, JSON lines on stderr (env GOVSHARE_ACCESS_LOG=0)",
     )
     p.set_defaults(func=_cmd_serve)

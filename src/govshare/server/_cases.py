@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -60,16 +60,33 @@ def _replay(ans: Answerer, prof: JurisdictionProfile, log: EventLog, at: str) ->
     )
 
 
-def _owners(profiles: Sequence[JurisdictionProfile], docs: Sequence[str]) -> dict[str, list[str]]:
-    """Which profile each adopted document belongs to (document ids are unique per profile)."""
-    out: dict[str, list[str]] = {}
-    for doc in docs:
-        owners = [p.id for p in profiles if doc in p.documents]
-        if not owners:
-            raise InputError("adopted", doc, "a document id of one of the profiles compared")
-        for owner in owners:
-            out.setdefault(owner, []).append(doc)
-    return out
+@dataclass(frozen=True, kw_only=True)
+class CompareQuery:
+    """Which profiles to compare, at which date and level, with which documents adopted."""
+
+    profile: tuple[str, ...]
+    as_of: str | None
+    level: Level | None
+    adopt: tuple[str, ...]
+    only_diff: bool
+
+
+def compare_query(
+    profile: Profiles,
+    adopt: Adopt,
+    as_of: AsOf = None,
+    level: Annotated[Level | None, Query(description="one level for every profile")] = None,
+    only_diff: Annotated[bool, Query(description="keep only rows that differ")] = False,
+) -> CompareQuery:
+    """The query parameters of a comparison."""
+    return CompareQuery(
+        profile=tuple(profile), as_of=as_of, level=level, adopt=tuple(adopt), only_diff=only_diff
+    )
+
+
+def year_query(year: Year, adopt: Adopt, level: Level = "provincial") -> ObligationsRequest:
+    """The query parameters of a year's obligations (no cases)."""
+    return ObligationsRequest(year=year, level=level, adopted=list(adopt))
 
 
 def cases_router(ans: Answerer) -> APIRouter:
@@ -238,23 +255,21 @@ def _compare(r: APIRouter, ans: Answerer) -> None:
         params={"profile": "profile", "as_of": "as_of", "level": "level", "adopted": "adopt"}
     )
 
-    def matrix(
-        profiles: list[str] | None,
-        as_of: str | None,
-        level: Level | None,
-        adopt: list[str] | None,
-        only_diff: bool,
-    ) -> object:
-        from govshare.features.compare import compare_rules, jurisdictions  # noqa: PLC0415
+    def matrix(q: CompareQuery) -> object:
+        from govshare.features.compare import (  # noqa: PLC0415
+            adopted_by_profile,
+            compare_rules,
+            jurisdictions,
+        )
 
-        ans.limit("profiles", len(profiles or ()), "max_items", at="profile")
-        loaded = [cat.get(n) for n in (profiles or jurisdictions())]
+        ans.limit("profiles", len(q.profile), "max_items", at="profile")
+        loaded = [cat.get(n) for n in (q.profile or jurisdictions())]
         return compare_rules(
             loaded,
-            as_of=as_of or _today(),
-            level=level,
-            adopted=_owners(loaded, adopt or ()),
-            only_diff=only_diff,
+            as_of=q.as_of or _today(),
+            level=q.level,
+            adopted=adopted_by_profile(loaded, q.adopt),
+            only_diff=q.only_diff,
         )
 
     @r.get(
@@ -264,22 +279,11 @@ def _compare(r: APIRouter, ans: Answerer) -> None:
         responses=result_answer("compare-1", profile=True),
     )
     async def compare(
-        request: Request,
-        *,
-        profile: Profiles,
-        as_of: AsOf = None,
-        level: Annotated[Level | None, Query(description="one level for every profile")] = None,
-        adopt: Adopt,
-        only_diff: Annotated[bool, Query(description="keep only rows that differ")] = False,
+        request: Request, q: Annotated[CompareQuery, Depends(compare_query)]
     ) -> Response:
         """Rows are the inventory's rule keys, columns the profiles (a column per level by
         default), each cell the value in force with its citation (``govshare compare --json``)."""
-        return await ans.json(
-            request,
-            lambda: matrix(profile, as_of, level, adopt, only_diff),
-            profiles=profile or [],
-            where=where,
-        )
+        return await ans.json(request, lambda: matrix(q), profiles=list(q.profile), where=where)
 
     @r.get(
         "/compare/html",
@@ -288,24 +292,16 @@ def _compare(r: APIRouter, ans: Answerer) -> None:
         responses=media_answer("text/html", "a self-contained HTML page", profile=True),
     )
     async def compare_html(
-        request: Request,
-        *,
-        profile: Profiles,
-        as_of: AsOf = None,
-        level: Annotated[Level | None, Query(description="one level for every profile")] = None,
-        adopt: Adopt,
-        only_diff: Annotated[bool, Query(description="keep only rows that differ")] = False,
-        lang: Lang = "zh",
+        request: Request, q: Annotated[CompareQuery, Depends(compare_query)], lang: Lang = "zh"
     ) -> Response:
         """The comparison as a self-contained HTML page (``govshare compare --format html``)."""
         from govshare.render.registry import render  # noqa: PLC0415
 
         def compute() -> str | bytes:
-            return render(matrix(profile, as_of, level, adopt, only_diff), "html", lang=lang)
+            return render(matrix(q), "html", lang=lang)
 
-        return await ans.media(
-            request, compute, "text/html; charset=utf-8", profiles=profile or [], where=where
-        )
+        html = "text/html; charset=utf-8"
+        return await ans.media(request, compute, html, profiles=list(q.profile), where=where)
 
     @r.post(
         "/compare/scenario",
@@ -378,17 +374,11 @@ def _obligations(r: APIRouter, ans: Answerer) -> None:
         responses=result_answer("obligations-1", profile=True),
     )
     async def obligations(
-        request: Request,
-        *,
-        name: NameParam,
-        year: Year,
-        level: Level = "provincial",
-        adopt: Adopt,
+        request: Request, name: NameParam, q: Annotated[ObligationsRequest, Depends(year_query)]
     ) -> Response:
         """A year's recurring duties at the level (annual reports, lists, catalog upkeep),
         each with its due date and the rule's words (``govshare obligations --json``)."""
-        body = ObligationsRequest(year=year, level=level, adopted=adopt or [])
-        return await ans.json(request, lambda: calendar(name, body), profiles=[name], where=where)
+        return await ans.json(request, lambda: calendar(name, q), profiles=[name], where=where)
 
     @r.get(
         "/profiles/{name}/obligations.ics",
@@ -398,22 +388,19 @@ def _obligations(r: APIRouter, ans: Answerer) -> None:
     )
     async def obligations_ics(
         request: Request,
-        *,
         name: NameParam,
-        year: Year,
-        level: Level = "provincial",
-        adopt: Adopt,
+        q: Annotated[ObligationsRequest, Depends(year_query)],
         lang: Lang = "zh",
     ) -> Response:
         """The dated duties as iCalendar events (``govshare obligations --ics``)."""
-        body = ObligationsRequest(year=year, level=level, adopted=adopt or [])
+        file = f"{name}-{q.year}.ics"
         return await ans.media(
             request,
-            lambda: ics(name, body, lang),
+            lambda: ics(name, q, lang),
             ics_type,
             profiles=[name],
             where=where,
-            filename=f"{name}-{year}.ics",
+            filename=file,
         )
 
     @r.post(

@@ -9,9 +9,10 @@ plus the layered provisions (:func:`govshare.profiles.provisions`,
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 from starlette.requests import Request
 from starlette.responses import Response
 
@@ -75,6 +76,55 @@ _RULE_WHERE = Where(
         "start": "start",
     }
 )
+
+
+@dataclass(frozen=True, kw_only=True)
+class RuleQuery:
+    """A question about a profile's rule: which key, at which level, date and adoption."""
+
+    name: str
+    key: str
+    level: str
+    as_of: str | None
+    adopt: tuple[str, ...]
+
+    @property
+    def when(self) -> str:
+        """The date deciding which documents are in force (default: today)."""
+        return self.as_of or _today()
+
+
+def rule_query(
+    name: NameParam,
+    key: KeyParam,
+    adopt: Adopt,
+    level: LevelQ = "provincial",
+    as_of: AsOf = None,
+) -> RuleQuery:
+    """The query parameters of a rule question."""
+    return RuleQuery(name=name, key=key, level=level, as_of=as_of, adopt=tuple(adopt))
+
+
+@dataclass(frozen=True, kw_only=True)
+class DeadlineQuery(RuleQuery):
+    """A rule question with the event's date: when does the period end?"""
+
+    start: str
+
+
+def deadline_query(
+    q: Annotated[RuleQuery, Depends(rule_query)],
+    start: Annotated[
+        str,
+        Query(
+            description="the event's ISO date or datetime (naive = Asia/Shanghai)",
+            examples=["2026-09-30"],
+            max_length=64,
+        ),
+    ],
+) -> DeadlineQuery:
+    """The query parameters of a deadline question."""
+    return DeadlineQuery(**{**q.__dict__, "start": start})
 
 
 def _today() -> str:
@@ -144,24 +194,14 @@ def rules_router(ans: Answerer) -> APIRouter:
         tags=["rules"],
         responses=result_answer("rule-1", profile=True),
     )
-    async def rule(
-        request: Request,
-        *,
-        name: NameParam,
-        key: KeyParam,
-        level: LevelQ = "provincial",
-        as_of: AsOf = None,
-        adopt: Adopt,
-    ) -> Response:
+    async def rule(request: Request, q: Annotated[RuleQuery, Depends(rule_query)]) -> Response:
         """The rule the profile's own documents set for the key at the date and level: the
         value, its citation and the rules it displaces."""
 
         def compute() -> object:
-            return cat.get(name).rule(
-                key, as_of=as_of or _today(), level=level, adopted=adopt or ()
-            )
+            return cat.get(q.name).rule(q.key, as_of=q.when, level=q.level, adopted=q.adopt)
 
-        return await ans.json(request, compute, profiles=[name], where=_RULE_WHERE)
+        return await ans.json(request, compute, profiles=[q.name], where=_RULE_WHERE)
 
     @r.get(
         "/profiles/{name}/provisions/{key}",
@@ -170,13 +210,7 @@ def rules_router(ans: Answerer) -> APIRouter:
         responses=result_answer("layered-rule-1", profile=True),
     )
     async def provisions(
-        request: Request,
-        *,
-        name: NameParam,
-        key: KeyParam,
-        level: LevelQ = "provincial",
-        as_of: AsOf = None,
-        adopt: Adopt,
+        request: Request, q: Annotated[RuleQuery, Depends(rule_query)]
     ) -> Response:
         """The provision of the profile and of each layer above it (``layer_under``, e.g. the
         national regulation) with its relation (binds, ceiling, yields, alongside, alone,
@@ -184,11 +218,9 @@ def rules_router(ans: Answerer) -> APIRouter:
         from govshare.profiles import provisions as layered  # noqa: PLC0415
 
         def compute() -> object:
-            return layered(
-                cat.get(name), key, as_of=as_of or _today(), level=level, adopted=adopt or ()
-            )
+            return layered(cat.get(q.name), q.key, as_of=q.when, level=q.level, adopted=q.adopt)
 
-        return await ans.json(request, compute, profiles=[name], where=_RULE_WHERE)
+        return await ans.json(request, compute, profiles=[q.name], where=_RULE_WHERE)
 
     @r.get(
         "/profiles/{name}/deadlines/{key}",
@@ -197,29 +229,16 @@ def rules_router(ans: Answerer) -> APIRouter:
         responses=result_answer("deadline-1", profile=True),
     )
     async def deadline(
-        request: Request,
-        *,
-        name: NameParam,
-        key: KeyParam,
-        start: Annotated[
-            str,
-            Query(
-                description="the event's ISO date or datetime (naive = Asia/Shanghai)",
-                examples=["2026-09-30"],
-                max_length=64,
-            ),
-        ],
-        level: LevelQ = "provincial",
-        as_of: AsOf = None,
-        adopt: Adopt,
+        request: Request, q: Annotated[DeadlineQuery, Depends(deadline_query)]
     ) -> Response:
         """The due day (``due``) and the instant the period ends (``end_instant``) under the
         profile's own rule in force, with its citation (``govshare deadline --json``)."""
 
         def compute() -> object:
-            return cat.get(name).deadline(key, start, level=level, as_of=as_of, adopted=adopt or ())
+            prof = cat.get(q.name)
+            return prof.deadline(q.key, q.start, level=q.level, as_of=q.as_of, adopted=q.adopt)
 
-        return await ans.json(request, compute, profiles=[name], where=_RULE_WHERE)
+        return await ans.json(request, compute, profiles=[q.name], where=_RULE_WHERE)
 
     @r.get(
         "/profiles/{name}/layered-deadlines/{key}",
@@ -228,30 +247,17 @@ def rules_router(ans: Answerer) -> APIRouter:
         responses=result_answer("layered-deadline-1", profile=True),
     )
     async def layered_deadline(
-        request: Request,
-        *,
-        name: NameParam,
-        key: KeyParam,
-        start: Annotated[
-            str,
-            Query(
-                description="the event's ISO date or datetime",
-                examples=["2026-09-30"],
-                max_length=64,
-            ),
-        ],
-        level: LevelQ = "provincial",
-        as_of: AsOf = None,
-        adopt: Adopt,
+        request: Request, q: Annotated[DeadlineQuery, Depends(deadline_query)]
     ) -> Response:
         """The binding due date across the layers (the earliest-ending period binds), each
         layer's own deadline with its relation (ceiling, yields), conflicts and readings."""
         from govshare.profiles import layered_deadline as layered  # noqa: PLC0415
 
         def compute() -> object:
-            return layered(cat.get(name), key, start, level=level, as_of=as_of, adopted=adopt or ())
+            prof = cat.get(q.name)
+            return layered(prof, q.key, q.start, level=q.level, as_of=q.as_of, adopted=q.adopt)
 
-        return await ans.json(request, compute, profiles=[name], where=_RULE_WHERE)
+        return await ans.json(request, compute, profiles=[q.name], where=_RULE_WHERE)
 
     _workdays(r, ans)
     return r
