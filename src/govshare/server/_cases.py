@@ -26,7 +26,7 @@ from govshare.server._models import (
     SelfCheckRequest,
 )
 from govshare.server._openapi import media_answer, result_answer
-from govshare.server._problems import Where, json_pointer
+from govshare.server._problems import Where
 from govshare.server._rules import Adopt, AsOf, NameParam, _today
 
 __all__ = ["cases_router"]
@@ -229,13 +229,12 @@ def _checks(r: APIRouter, ans: Answerer) -> None:
                     results.append(file_problem(f.name, exc))
                     continue
                 for s in loaded:
-                    where = json_pointer("files", k, "text")
                     if s.profile not in cat.entries:
                         raise InputError(
-                            f"files[{k}] profile",
+                            f"files.{k}.text",
                             s.profile,
-                            f"a profile served ({', '.join(cat.names)}) at line "
-                            f"{s.profile_line or s.line} of {where}; never a path",
+                            f"the name of a profile served ({', '.join(cat.names)}), never a "
+                            f"path (line {s.profile_line or s.line} of {f.name})",
                         )
                     entry = cat.entries[s.profile]
                     used.append(s.profile)
@@ -246,7 +245,9 @@ def _checks(r: APIRouter, ans: Answerer) -> None:
                     results.append(dataclasses.replace(res, profile=s.profile))
             return ScenarioResults(results=tuple(results))
 
-        return await ans.json(request, compute, profiles=used)
+        return await ans.json(
+            request, compute, profiles=used, where=Where(body={"files": "/files"})
+        )
 
 
 def _compare(r: APIRouter, ans: Answerer) -> None:
