@@ -1,9 +1,11 @@
 """Write the published JSON Schemas: ``schemas/<name>-<version>.schema.json``.
 
 One file per result type registered in :mod:`govshare.render.json` (``json_types()``,
-``json_schema(cls)``) plus the profile format (``govshare schema``). The wheel ships the
-folder as ``govshare/data/schemas``. A file whose type is no longer generated (an older
-version) stays: a published version is a promise (docs/json.md).
+``json_schema(cls)``) plus the profile format (``govshare schema``), and ``openapi.json``:
+the HTTP service's OpenAPI 3.1 document (``govshare serve``, docs/server.md; needs the
+``server`` extra). The wheel ships the folder as ``govshare/data/schemas``. A file whose
+type is no longer generated (an older version) stays: a published version is a promise
+(docs/json.md).
 
 Run: python scripts/build_schemas.py          (write the files that changed)
      python scripts/build_schemas.py --check  (exit 1 if a file is missing or not current)
@@ -48,7 +50,19 @@ def generate() -> dict[str, str]:
         if name in files:
             raise ValueError(f"{jt.schema_id} is registered twice (again by {cls.__qualname__})")
         files[name] = _text(json_schema(cls))
+    files[OPENAPI] = _text(openapi())
     return dict(sorted(files.items()))
+
+
+#: The HTTP service's OpenAPI document, beside the result schemas it embeds.
+OPENAPI = "openapi.json"
+
+
+def openapi() -> dict[str, object]:
+    """The OpenAPI document of ``govshare serve`` (default settings, bundled profiles)."""
+    from govshare.server import openapi_document  # noqa: PLC0415 - the server extra
+
+    return openapi_document()
 
 
 def problems(out: Path = OUT) -> list[str]:

@@ -24,7 +24,7 @@ from pydantic import BaseModel, TypeAdapter
 
 import govshare.render.json as json_module
 from govshare.profiles import load_profile
-from govshare.render.json import JsonType, json_schema, json_types, to_json
+from govshare.render.json import JsonType, json_schema, json_types, to_json, to_json_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 SCHEMAS = ROOT / "schemas"
@@ -42,9 +42,36 @@ def _load(name: str, path: Path) -> ModuleType:
 cli_json = _load("govshare_cli_json_output", ROOT / "tests" / "cli" / "test_json_output.py")
 build_schemas = cli_json.build_schemas
 
+
+def _layered_deadline() -> object:
+    from govshare.profiles import layered_deadline  # noqa: PLC0415
+
+    key = "share.conditional.provider_reply"
+    return layered_deadline(load_profile("hubei"), key, "2026-09-30", level="provincial")
+
+
+def _layered_rule() -> object:
+    from govshare.profiles import provisions  # noqa: PLC0415
+
+    key = "share.conditional.provider_reply"
+    return provisions(load_profile("hubei"), key, as_of="2026-10-01", level="provincial")
+
+
+def _workday_batch() -> object:
+    import datetime as dt  # noqa: PLC0415
+
+    from govshare.render.calendar import WorkingDayBatch  # noqa: PLC0415
+
+    return WorkingDayBatch(region=None, dates=(dt.date(2026, 10, 13),), uncertain=(0,))
+
+
 #: schema name (``govshare-<name>/<version>``) -> a sample result, for a registered type
-#: that no command in tests/cli/test_json_output.py prints.
-EXTRA_SAMPLES: dict[str, Callable[[], object]] = {}
+#: that no command in tests/cli/test_json_output.py prints (the HTTP service's answers).
+EXTRA_SAMPLES: dict[str, Callable[[], object]] = {
+    "govshare-layered-deadline/1": _layered_deadline,
+    "govshare-layered-rule/1": _layered_rule,
+    "govshare-workday-batch/1": _workday_batch,
+}
 
 TYPES = json_types()
 SCHEMA_FILES = sorted(SCHEMAS.glob("*.schema.json"))
@@ -144,6 +171,13 @@ def test_registered_type_validates(cls: type, samples: dict[type, object]) -> No
     document = to_json(_sample(cls, jt, samples))
     assert document["schema"] == jt.schema_id
     cli_json.validate(document)
+
+
+@pytest.mark.parametrize("cls", list(TYPES), ids=[jt.schema_id for jt in TYPES.values()])
+def test_bytes_are_the_document(cls: type, samples: dict[type, object]) -> None:
+    """to_json_bytes (the HTTP service's one-pass encoding) gives the to_json document."""
+    sample = _sample(cls, TYPES[cls], samples)
+    assert json.loads(to_json_bytes(sample)) == to_json(sample)
 
 
 def test_schema_and_document_agree(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -60,6 +60,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "govshare.cli.obligations",
         "a year's recurring duties and open deadlines, with citations (iCalendar export)",
     ),
+    "serve": (
+        "govshare.cli.serve",
+        "serve the rules over HTTP: deadlines, working days, replay, decisions (server extra)",
+    ),
 }
 
 

@@ -13,6 +13,7 @@ from govshare.errors import InputError
 from govshare.features.compare import (
     RuleMatrix,
     ScenarioComparison,
+    adopted_by_profile,
     compare_rules,
     compare_scenario,
     jurisdictions,
@@ -26,14 +27,7 @@ __all__ = ["add_commands"]
 
 def _adopted(loaded: list[JurisdictionProfile], docs: list[str]) -> dict[str, list[str]]:
     """Which profile each ``--adopt DOC`` belongs to (document ids are unique per profile)."""
-    out: dict[str, list[str]] = {}
-    for doc in docs:
-        owners = [p.id for p in loaded if doc in p.documents]
-        if not owners:
-            raise InputError("--adopt", doc, "a document id of one of the profiles compared")
-        for owner in owners:
-            out.setdefault(owner, []).append(doc)
-    return out
+    return adopted_by_profile(loaded, docs)
 
 
 def _cmd_compare(args: argparse.Namespace) -> int:

@@ -32,6 +32,7 @@ from govshare.profiles._profile import (
 )
 from govshare.profiles._registry import (
     ENTRY_POINT_GROUP,
+    bundled_profile_dir,
     list_profiles,
     load_profile,
     profile_schema,
@@ -65,6 +66,7 @@ __all__ = [
     "RuleResult",
     "Source",
     "Value",
+    "bundled_profile_dir",
     "check_level",
     "check_process",
     "check_rule_key",

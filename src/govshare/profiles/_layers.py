@@ -35,17 +35,20 @@ from govshare._kernel.dates import DateLike, to_date, to_datetime
 from govshare._kernel.messages import Notice, say
 from govshare.errors import CalendarRangeError
 
+# imported at run time (no cycle: _results imports nothing of this package's lookups) so
+# that pydantic can resolve the result types' fields (their JSON, govshare.render.json)
+from govshare.profiles._results import (
+    Deadline,
+    ExtensionDue,
+    LayerRelation,
+    RuleResult,
+    Source,
+)
+
 if TYPE_CHECKING:
     from govshare.calendar import WorkCalendar
     from govshare.errors import GovshareError
     from govshare.profiles._profile import JurisdictionProfile
-    from govshare.profiles._results import (
-        Deadline,
-        ExtensionDue,
-        LayerRelation,
-        RuleResult,
-        Source,
-    )
 
 __all__ = [
     "READINGS",
@@ -143,8 +146,8 @@ def _load_upper(name: str, below: JurisdictionProfile) -> JurisdictionProfile:
         beside = Path(below.file).parent / f"{name}.yaml"
         if not beside.is_file():
             raise
-    # a file is read again on every call, like any profile loaded by path (it may change)
-    return load_profile(beside)
+    # a file beside: read again when it changes (cached by path, mtime and size)
+    return _beside(beside)
 
 
 #: Each loaded profile's chain of layers, found once (a profile object never changes).
@@ -180,6 +183,21 @@ def _find_chain(profile: JurisdictionProfile) -> list[JurisdictionProfile]:
 def upper_layers(profile: JurisdictionProfile) -> tuple[JurisdictionProfile, ...]:
     """The profiles above ``profile`` (its ``layer_under``, and theirs), nearest first."""
     return tuple(chain(profile)[1:])
+
+
+#: Upper layers read from a file beside the profile, by (path, mtime, size): load_profile
+#: does not cache files (they may change), and re-reading one on every call is slow.
+_beside_cache: dict[tuple[str, int, int], JurisdictionProfile] = {}
+
+
+def _beside(path: Path) -> JurisdictionProfile:
+    from govshare.profiles._registry import load_profile  # noqa: PLC0415 - cycle
+
+    st = path.stat()
+    key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    if key not in _beside_cache:
+        _beside_cache[key] = load_profile(path)
+    return _beside_cache[key]
 
 
 def _rank(profile: JurisdictionProfile, rule: RuleResult | None) -> str | None:

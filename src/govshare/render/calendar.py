@@ -16,7 +16,7 @@ from govshare.calendar import DayInfo
 from govshare.render.json import json_type
 from govshare.render.registry import RenderOptions, renderer
 
-__all__ = ["DayStatus", "WorkingDayCount", "WorkingDayResult"]
+__all__ = ["DayStatus", "WorkingDayBatch", "WorkingDayCount", "WorkingDayResult"]
 
 
 @json_type("workday")
@@ -79,6 +79,17 @@ class WorkingDayCount:
     warnings: tuple[str | Notice, ...] = ()
 
 
+@json_type("workday-batch")
+@dataclass(frozen=True, kw_only=True)
+class WorkingDayBatch:
+    """The n-th working day after each start date, for arrays of dates and counts (the batch
+    form of ``workday add``, answered by the calendar's array API)."""
+
+    region: str | None
+    dates: tuple[dt.date, ...]
+    uncertain: tuple[int, ...] = ()  # indexes of answers resting on uncertain calendar data
+
+
 @renderer(DayStatus, "text")
 def _day_text(day: DayStatus, options: RenderOptions) -> str:
     lang = options.lang
@@ -90,6 +101,11 @@ def _day_text(day: DayStatus, options: RenderOptions) -> str:
 @renderer(WorkingDayResult, "text")
 def _add_text(result: WorkingDayResult, options: RenderOptions) -> str:
     return result.date.isoformat()
+
+
+@renderer(WorkingDayBatch, "text")
+def _batch_text(result: WorkingDayBatch, options: RenderOptions) -> str:
+    return "\n".join(d.isoformat() for d in result.dates)
 
 
 @renderer(WorkingDayCount, "text")

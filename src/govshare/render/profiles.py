@@ -17,7 +17,15 @@ from typing import Any
 from govshare._kernel.messages import say
 from govshare._kernel.model import Label
 from govshare._kernel.vocabulary import KINDS, label, term
-from govshare.profiles import RULE_KEYS, Deadline, Document, RuleEntry, RuleResult, Value
+from govshare.profiles import (
+    RULE_KEYS,
+    Deadline,
+    Document,
+    LayeredRule,
+    RuleEntry,
+    RuleResult,
+    Value,
+)
 from govshare.profiles._model import Step, period_label
 from govshare.render.json import json_type
 from govshare.render.registry import RenderOptions, renderer
@@ -32,6 +40,9 @@ __all__ = [
 
 json_type("rule")(RuleResult)
 json_type("deadline")(Deadline)
+# every layer's provision on a key (govshare.profiles.provisions): the HTTP service's
+# /provisions answer (a deadline carries every layer's due day itself)
+json_type("layered-rule")(LayeredRule)
 
 
 def _word(id_: str, lang: str, **fill: object) -> str:

@@ -21,6 +21,7 @@ from govshare.features.compare._rules import (
     MatrixCell,
     MatrixRow,
     RuleMatrix,
+    adopted_by_profile,
     compare_rules,
     jurisdictions,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "RuleMatrix",
     "ScenarioColumn",
     "ScenarioComparison",
+    "adopted_by_profile",
     "apply_patch",
     "compare_rules",
     "compare_scenario",

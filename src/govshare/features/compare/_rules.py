@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -183,6 +183,25 @@ def _cell(col: _Col, key: str, as_of: dt.date) -> MatrixCell:
         what_if=False,
         layers=layers,
     )
+
+
+def adopted_by_profile(
+    profiles: Sequence[JurisdictionProfile], docs: Iterable[str]
+) -> dict[str, list[str]]:
+    """Which profile each adopted document belongs to (document ids are unique within a
+    profile), as :func:`compare_rules` takes them: profile id -> documents.
+
+    Raises:
+        InputError: a document of none of the profiles.
+    """
+    out: dict[str, list[str]] = {}
+    for doc in docs:
+        owners = [p.id for p in profiles if doc.partition("@")[0] in p.documents]
+        if not owners:
+            raise InputError("adopted", doc, "a document id of one of the profiles compared")
+        for owner in owners:
+            out.setdefault(owner, []).append(doc)
+    return out
 
 
 def jurisdictions() -> list[str]:
