@@ -333,3 +333,21 @@ def test_events_given_directly_default_to_each_profiles_own_level() -> None:
             as_of="2026-10-20",
             level="own",
         )
+
+
+def test_a_lane_carries_the_national_duty_beside_the_local_one() -> None:
+    """Submitted Wed 2026-09-30 (docs/examples/no-reply.log.yaml), replayed to 10-20: Hubei's
+    own reply due 10-13 (deemed consent), and the national 10 working days (第二十一条:
+    10-08, 10-09, 10-10 make-up, 10-12 ... 10-16, 10-19, 10-20) due 10-20, still open."""
+    tl = timeline(
+        [load_profile("hubei")],
+        log=ROOT / "docs" / "examples" / "no-reply.log.yaml",
+        level="provincial",
+    )
+    (lane,) = tl.lanes
+    assert all(m.layer is None for m in lane.marks)
+    national = [m for m in lane.layer_marks if m.layer == "national"]
+    assert [(m.due, m.outcome, m.source.article) for m in national] == [
+        (dt.date(2026, 10, 20), "open", "第二十一条")
+    ]
+    assert len(national[0].counted) == 10

@@ -61,6 +61,7 @@ from govshare.profiles import (
     Source,
     Value,
     load_profile,
+    upper_layers,
 )
 from govshare.profiles._model import period_label
 
@@ -116,6 +117,10 @@ class TimelineMark:
     late_working_days: int | None = None
     counted: tuple[dt.date, ...] = ()
     provisional: bool = False
+    #: the layer above the lane's profile whose duty this is (the national regulation's
+    #: reply beside a local one), with its name; None for the profile's own duties
+    layer: str | None = None
+    layer_name: Label | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -134,6 +139,8 @@ class Lane:
     region_name: Label | None
     days: tuple[TimelineDay, ...]
     marks: tuple[TimelineMark, ...]
+    #: the duties of the layers above the profile (the national regulation), beside them
+    layer_marks: tuple[TimelineMark, ...] = ()
     state: str | None = None
     state_label: Label | None = None
     terminal: bool = False
@@ -549,11 +556,26 @@ def _scenario_lane(
     if isinstance(st, str):
         return _lane(prof, level, days, (), note=st, warnings=warns)
     marks = tuple(_mark(prof, level, docs, d, st.as_of) for d in st.duties)
+    uppers = {p.id: p for p in upper_layers(prof)}
+    beside: tuple[TimelineMark, ...] = ()
+    for layer in st.layers:
+        upper = uppers.get(layer.profile)
+        if upper is None or layer.error is not None:
+            continue
+        beside += tuple(
+            replace(
+                _mark(upper, level, (), d, st.as_of, calendar=prof.calendar),
+                layer=layer.profile,
+                layer_name=layer.name,
+            )
+            for d in layer.duties
+        )
     return _lane(
         prof,
         level,
         days,
         marks,
+        layer_marks=beside,
         state=st.state,
         state_label=st.state_label,
         terminal=st.terminal,
@@ -568,14 +590,19 @@ def _mark(
     docs: Sequence[str],
     d: DutyRecord,
     until: dt.datetime,
+    *,
+    calendar: WorkCalendar | None = None,
 ) -> TimelineMark:
+    """A duty on the lane; ``calendar``: the lane's (an upper layer's duty is counted on the
+    working days of the place)."""
+    cal = prof.calendar if calendar is None else calendar
     value = prof.rule(d.rule, as_of=d.started.date(), level=lv, adopted=docs).value
     fired = d.end_instant if d.outcome in ("deemed_consent", "overdue", "late") else None
     late: int | None = None
     if d.due is not None and d.outcome == "overdue":
-        late = prof.calendar.working_days_between(d.due, max(d.due, until.date()))
+        late = cal.working_days_between(d.due, max(d.due, until.date()))
     elif d.due is not None and d.outcome == "late" and d.ended is not None:
-        late = prof.calendar.working_days_between(d.due, d.ended.date())
+        late = cal.working_days_between(d.due, d.ended.date())
     return TimelineMark(
         actor=d.actor,
         party=d.party,
@@ -590,6 +617,6 @@ def _mark(
         outcome=d.outcome,
         fired_at=fired,
         late_working_days=late,
-        counted=_counted(prof.calendar, value, d.started.date(), d.due),
+        counted=_counted(cal, value, d.started.date(), d.due),
         provisional=d.provisional,
     )

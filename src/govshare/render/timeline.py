@@ -156,6 +156,12 @@ def _hm(t: dt.datetime) -> str:
 
 def _actor(mark: TimelineMark, lang: str) -> str:
     who = vocab_label("actor", mark.actor, lang) if mark.actor else ""
+    if mark.layer_name is not None:  # an upper layer's duty (the national regulation)
+        who = (
+            f"{mark.layer_name.pick(lang)}·{who}"
+            if lang == "zh"
+            else f"{mark.layer_name.en}: {who}"
+        )
     if mark.party:
         who += f"（{mark.party}）" if lang == "zh" else f" ({mark.party})"
     return who
@@ -527,7 +533,13 @@ class _Drawer:
         if lane.note:
             prefix = self.words("未能显示：", "not shown: ")
             notes = _wrap(cv.clean(prefix + lane.note), 8, max(self.x1 - self.x0 - 12, 300.0))
-        body = _STRIP + 6 + len(lane.marks) * _TRACK + len(notes) * 13 + (4 if notes else 0)
+        body = (
+            _STRIP
+            + 6
+            + len(lane.marks + lane.layer_marks) * _TRACK
+            + len(notes) * 13
+            + (4 if notes else 0)
+        )
         height = max(body, 48.0)
         ly = y + 7
         for i, line in enumerate(_lane_lines(lane, self.lang)):
@@ -547,7 +559,7 @@ class _Drawer:
             cv.rect(self.x0, y, self.x1 - self.x0, _STRIP, facecolor="#f3f3f3", edgecolor=_GRID)
         self.strip_words(lane, y)
         ty = y + _STRIP + 6
-        for mark in lane.marks:
+        for mark in lane.marks + lane.layer_marks:
             self.track(mark, ty, y)
             ty += _TRACK
         for line in notes:
@@ -795,7 +807,7 @@ def _text(tl: Timeline, options: RenderOptions) -> str:
         if lane.state_label is not None:
             head += f" {'状态' if zh else 'state'}: {lane.state_label.pick(lang)}"
         out.append(head)
-        for mark in lane.marks:
+        for mark in lane.marks + lane.layer_marks:
             who = describe_duty(mark, lang, doc=False)
             out.append(f"  {describe_due(mark, lang)} — {who}; {mark.source.short}")
         if lane.note:
