@@ -21,6 +21,7 @@ __all__ = [
     "add_adopt",
     "add_as_of",
     "add_calendar",
+    "add_file_case",
     "add_level",
     "add_output",
     "add_profile",
@@ -232,3 +233,12 @@ def width(text: str) -> int:
     """An argparse type: a terminal width, at least 40 columns (a narrower table would
     print a character per line)."""
     return _whole(text, 40)
+
+
+def add_file_case(p: argparse.ArgumentParser, source: str) -> None:
+    """``--level``, ``--as-of``, ``--adopt`` defaulting to what the input file (``source``,
+    e.g. "log" or "request") says, and the calendar options: a command over a case file."""
+    add_level(p, default=f"the {source}'s level")
+    add_as_of(p, default=f"the {source}'s as_of")
+    add_adopt(p, default=f"the {source}'s adopted")
+    add_calendar(p, region=False)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from govshare.cli.options import (
     add_adopt,
     add_as_of,
-    add_calendar,
+    add_file_case,
     add_level,
     add_output,
     add_profile,
@@ -100,10 +100,7 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
     )
     add_profile(p)
     p.add_argument("log", help="event log (YAML, see docs/processes.md)")
-    add_as_of(p, default="the log's as_of")
-    add_level(p, default="the log's level")
-    add_adopt(p, default="the log's adopted")
-    add_calendar(p, region=False)
+    add_file_case(p, "log")
     add_output(p)
     p.set_defaults(func=_cmd_replay)
 
@@ -115,10 +112,7 @@ def add_commands(sub: Any, common: Any, emit: Any) -> None:
     )
     add_profile(p)
     p.add_argument("request", help="request file (YAML, see docs/access.md)")
-    add_level(p, default="the request's level")
-    add_as_of(p, default="the request's as_of")
-    add_adopt(p, default="the request's adopted")
-    add_calendar(p, region=False)
+    add_file_case(p, "request")
     add_output(p)
     p.set_defaults(func=_cmd_decide)
 
