@@ -262,9 +262,11 @@ def decide_access(
             res = Resource.model_validate(resource)
         except ValidationError as exc:
             where, value, message = first_error(exc)
-            raise InputError(f"resource.{where}", value, message) from None
-    if not requester.strip():
+            raise InputError(f"resource.{where}" if where else "resource", value, message) from None
+    if not isinstance(requester, str) or not requester.strip():
         raise InputError("requester", requester, "the requesting department's name")
+    if isinstance(adopted, str) or not all(isinstance(a, str) for a in adopted):
+        raise InputError("adopted", adopted, "a list of document ids")
     ctx = _Ctx(profile=profile, level=level, as_of=to_date(as_of, "as_of"), adopted=tuple(adopted))
     # No document in force at this date and level: NoRuleInForceError, not a guess.
     profile.rule("share.types", as_of=ctx.as_of, level=level, adopted=ctx.adopted)

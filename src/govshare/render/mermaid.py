@@ -19,6 +19,7 @@ from govshare.processes._engine import deems_consent, get_process, guard_holds
 from govshare.profiles._model import period_label
 from govshare.profiles._process_model import START, ProcessDef, TransitionDef
 from govshare.profiles._profile import JurisdictionProfile, RuleResult
+from govshare.render.text import terminal_safe
 
 __all__ = ["mermaid"]
 
@@ -33,7 +34,7 @@ ACTORS_ZH = {actor: words.zh for actor, words in labels("actor").items()}
 
 def _clean(text: str) -> str:
     """One line of label text that Mermaid shows as written (entity codes, no HTML)."""
-    one_line = " ".join(text.split())
+    one_line = " ".join(terminal_safe(text).split())
     safe = _ENTITY_RE.sub(lambda m: _ENTITIES[m.group(0)], one_line)
     return _DIRECTION.sub(lambda m: f"{m.group(1)}\u00a0{m.group(3)}", safe)
 
@@ -147,4 +148,4 @@ def mermaid(
         lines.append(f"    {name} : {_clean(state.label.zh if zh else state.label.en)}")
         if state.terminal:
             lines.append(f"    {name} --> [*]")
-    return "\n".join(lines) + "\n"
+    return terminal_safe("\n".join(lines) + "\n")
