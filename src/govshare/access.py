@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, Strict, ValidationError
 
 from govshare._kernel.dates import DateLike, to_date
 from govshare._kernel.messages import Notice
@@ -103,7 +103,8 @@ class AccessRequest(BaseModel):
     requester: _Text
     resource: Resource
     level: Level
-    as_of: dt.date | str
+    # Strict: a bare number is not read as a Unix timestamp.
+    as_of: Annotated[dt.date, Strict()] | str
     adopted: list[_Text] = Field(default_factory=list)
 
 
