@@ -11,7 +11,7 @@ import pytest
 
 from govshare._kernel.limits import LIMITS
 from govshare.calendar import get_calendar, load_arrangement, load_overlay, reset
-from govshare.errors import DataFileError
+from govshare.errors import CalendarRangeError, DataFileError
 
 D = dt.date
 
@@ -121,3 +121,16 @@ def test_long_makeup_range_is_refused_at_its_first_weekday(tmp_path: Path) -> No
     # Sat 10/10, Sun 10/11, Mon 10/12: the Monday is the first weekday.
     assert "2026-10-12 is a Monday" in str(info.value)
     assert info.value.line == 5
+
+
+@pytest.mark.parametrize("count", [2**63, 2**64 - 1])
+def test_huge_unsigned_counts_fail_closed(count: int) -> None:
+    np = pytest.importorskip("numpy")
+    cal = get_calendar()
+    starts = np.array(["2026-01-05", "2026-01-05"], dtype="datetime64[D]")
+    with pytest.raises(CalendarRangeError):
+        cal.add_working_days_array(starts, np.array([1, count], dtype=np.uint64))
+    with pytest.raises(CalendarRangeError):
+        cal.add_working_days_array(starts, np.uint64(count))
+    # Small unsigned counts still work: Mon 1/5 + 3 = Thu 1/8.
+    assert str(cal.add_working_days_array(starts, np.uint64(3))[0]) == "2026-01-08"

@@ -671,6 +671,10 @@ class WorkCalendar:
         counts = np.asarray(n)
         if counts.dtype.kind not in "iu":
             raise InputError("n", n, "integer working-day counts >= 0")
+        if counts.size and int(counts.max()) >= len(t.days):
+            # Past the last working day of the data (also: unsigned counts >= 2**63, which
+            # would wrap to negative in int64 arithmetic).
+            raise self._range_error(self._date(t.size), op)
         idx = days.view(np.int64) - t.epoch
         if idx.size and (idx.min() < 0 or idx.max() >= t.size):
             bad = (idx < 0) | (idx >= t.size)
