@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +15,9 @@ from govshare.features.compare import (
     ScenarioComparison,
     compare_rules,
     compare_scenario,
-    jurisdictions,
     load_patches,
 )
-from govshare.profiles import load_profile
+from govshare.profiles import installed_profiles, load_profile
 from govshare.render.registry import formats, render
 
 __all__ = ["add_commands"]
@@ -38,12 +38,21 @@ def _adopted(profiles: list[str], docs: list[str]) -> dict[str, list[str]]:
     return out
 
 
+def _jurisdictions() -> list[str]:
+    """Every jurisdiction profile installed; a plugin that fails to load is reported on
+    stderr (one line each) and left out, so one broken package does not stop the rest."""
+    found, broken = installed_profiles()
+    for exc in broken:
+        print(f"warning: {' '.join(str(exc).split())}", file=sys.stderr)
+    return [name for name, prof in found.items() if prof.model.kind == "jurisdiction"]
+
+
 def _cmd_compare(args: argparse.Namespace) -> int:
     fmt = "json" if args.json else args.format
     patches = load_patches(args.patch or ())
     names = list(args.profiles)
     if not names:
-        names = jurisdictions()
+        names = _jurisdictions()
     adopted = _adopted(names + [p.baseline.id for p in patches], args.adopt or [])
     if args.scenario:
         result: Any = compare_scenario(

@@ -31,6 +31,8 @@ from govshare.profiles._profile import (
 )
 from govshare.profiles._registry import (
     ENTRY_POINT_GROUP,
+    ProfilePluginError,
+    installed_profiles,
     list_profiles,
     load_profile,
     profile_schema,
@@ -51,6 +53,7 @@ __all__ = [
     "NoRuleInForceError",
     "NotADeadlineError",
     "Profile",
+    "ProfilePluginError",
     "Provision",
     "ProvisionDeadline",
     "RuleEntry",
@@ -58,6 +61,7 @@ __all__ = [
     "RuleResult",
     "Source",
     "Value",
+    "installed_profiles",
     "layered_deadline",
     "list_profiles",
     "load_profile",
