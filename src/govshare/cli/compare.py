@@ -78,7 +78,11 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     if fmt == "json":
         text += "\n"
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:  # a directory, no permission, a missing folder
+            expected = f"a file path that can be written ({exc.strerror})"
+            raise InputError("-o", args.output, expected) from None
         print(f"wrote {args.output}")
     else:
         print(text, end="" if text.endswith("\n") else "\n")
