@@ -116,3 +116,27 @@ def test_junit_xml_stays_parseable() -> None:
     failure = case.find("failure")
     assert failure is not None
     assert failure.get("message") == "x\\x1b[31my\\ud800"
+
+
+def test_ics_export_with_newlines_in_names_and_quotes(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 14, item 7: a newline in a profile name or a quote once failed an assertion."""
+    icalendar = pytest.importorskip("icalendar")
+    data: dict[str, Any] = yaml.safe_load((ROOT / "profiles" / "hubei.yaml").read_text("utf-8"))
+    data["name"] = {"zh": "湖北\n省\r\nX", "en": "Hubei\nProvince"}
+    for entries in data["rules"].values():
+        for entry in entries:
+            if entry.get("quote"):
+                entry["quote"] += "\n第二行\r\n"
+    loaded = LoadedYaml(data, "newlines.yaml", {})
+    profile = JurisdictionProfile(validate_model(Profile, loaded), loaded)
+    monkeypatch.setitem(_registry._cache, "newlines", profile)
+    ics = tmp_path / "o.ics"
+    argv = ["obligations", "newlines", "--year", "2026", "--level", "provincial"]
+    assert main([*argv, "--ics", str(ics)]) == 0
+    assert not RAW.search(capsys.readouterr().out)
+    events = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
+    # Four dated duties in 2026 (hand count from the profile's annual duties: 1/31, 2/28,
+    # 11/30, 12/31); the undated one is not exported.
+    assert len(events) == 4
