@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from govshare._kernel.dates import SHANGHAI
-from govshare.errors import InputError
+from govshare.errors import GovshareError, InputError
 from govshare.features.compare import (
     RuleMatrix,
     ScenarioComparison,
@@ -47,6 +47,20 @@ def _jurisdictions() -> list[str]:
     return [name for name, prof in found.items() if prof.model.kind == "jurisdiction"]
 
 
+def _replayed_somewhere(result: ScenarioComparison) -> None:
+    """A log no column can replay is a bad log, not a comparison: one error line, exit 1.
+    (A log that fails in some columns only is a difference the table shows.)"""
+    errors = [c.error for c in result.columns if c.error is not None]
+    if result.columns and len(errors) == len(result.columns):
+        distinct = list(dict.fromkeys(errors))
+        if len(distinct) == 1:
+            raise GovshareError(distinct[0])
+        raise GovshareError(
+            "the log cannot be replayed under any profile compared: "
+            + "; ".join(f"{c.profile}: {c.error}" for c in result.columns)
+        )
+
+
 def _cmd_compare(args: argparse.Namespace) -> int:
     fmt = "json" if args.json else args.format
     patches = load_patches(args.patch or ())
@@ -63,6 +77,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
             adopted=adopted or None,
             patches=patches,
         )
+        _replayed_somewhere(result)
     else:
         as_of = args.as_of or dt.datetime.now(SHANGHAI).date()
         result = compare_rules(
