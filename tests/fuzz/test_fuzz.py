@@ -20,6 +20,7 @@ release; ``GOVSHARE_FUZZ_EXAMPLES`` sets its budget per test.
 from __future__ import annotations
 
 import contextlib
+import copy
 import io
 import os
 import re
@@ -263,23 +264,25 @@ def _mutant(draw: st.DrawFn, kind: Kind) -> str:
             return text[:at]
         return text[:at] + draw(st.sampled_from(_CHARS)) * draw(st.integers(1, 3)) + text[at:]
     data = parse_yaml(text, kind.filename).data
+    # Values are deep-copied in: a shared (aliased) value mutated later could become a cycle.
+    hostile = st.sampled_from(HOSTILE).map(copy.deepcopy)
     for _ in range(draw(st.integers(1, 3))):
         paths = list(_paths(data))
         path = draw(st.sampled_from(paths[1:] or paths))
         op = draw(st.sampled_from(("replace", "replace", "replace", "drop", "add", "wrap")))
         parent = _get(data, path[:-1]) if path else None
         if op == "replace" and path:
-            parent[path[-1]] = draw(st.sampled_from(HOSTILE))
+            parent[path[-1]] = draw(hostile)
         elif op == "drop" and path:
             del parent[path[-1]]
         elif op == "add":
             target = _get(data, path)
             if isinstance(target, dict):
-                target[draw(st.sampled_from(("extra", "at", "value", "from", "to", "n")))] = draw(
-                    st.sampled_from(HOSTILE)
-                )
+                key = draw(st.sampled_from(("extra", "at", "value", "from", "to", "n")))
+                target[key] = draw(hostile)
             elif isinstance(target, list):
-                target.append(draw(st.sampled_from([*target, *HOSTILE[:6]] or HOSTILE)))
+                pool = [*target, *HOSTILE[:6]]
+                target.append(copy.deepcopy(draw(st.sampled_from(pool))))
         elif op == "wrap" and path:
             parent[path[-1]] = [parent[path[-1]]]
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
