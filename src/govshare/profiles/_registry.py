@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ __all__ = [
 ENTRY_POINT_GROUP = "govshare.profiles"
 
 _cache: dict[str, JurisdictionProfile] = {}
+_lock = threading.RLock()  # re-entrant: a profile's validation may load the one it layers on
 
 
 def bundled_profile_dir() -> Traversable:
@@ -116,8 +118,13 @@ def load_profile(name_or_path: str | Path) -> JurisdictionProfile:
         loaded = load_yaml(name_or_path)
         # Files may change between calls: not cached.
         return JurisdictionProfile(validate_model(Profile, loaded), loaded)
-    if key in _cache:
+    with _lock:  # one load per name, even when threads ask at once
+        if key not in _cache:
+            _cache[key] = _by_name(key)
         return _cache[key]
+
+
+def _by_name(key: str) -> JurisdictionProfile:
     bundled = _bundled()
     plugins = _entry_points()
     if key in bundled:
@@ -130,7 +137,6 @@ def load_profile(name_or_path: str | Path) -> JurisdictionProfile:
         raise InputError("profile", key, "a readable profile file")  # pragma: no cover
     else:
         raise InputError("profile", key, f"a profile name ({', '.join(list_profiles())}) or a path")
-    _cache[key] = profile
     return profile
 
 
