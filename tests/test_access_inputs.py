@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from govshare.access import decide_access
-from govshare.errors import InputError
+from govshare.errors import DataFileError, InputError
 from govshare.profiles import load_profile
 
+ROOT = Path(__file__).resolve().parents[1]
 RESOURCE = {"name": "人口信息", "provider": "省公安厅", "share_type": "conditional"}
 
 
@@ -54,3 +57,17 @@ def test_adopted_must_be_a_list_of_ids() -> None:
             level="provincial",
             adopted="hb-rules-2021",
         )
+
+
+def test_a_non_list_applies_to_is_refused_at_load(tmp_path: Path) -> None:
+    """A profile can only reach decide_access validated: a scalar applies_to is a file error
+    naming its line, never a crash inside the decision."""
+    text = (ROOT / "profiles" / "hubei.yaml").read_text("utf-8")
+    bad = text.replace("scope: {applies_to: [not_shared]}", "scope: {applies_to: not_shared}", 1)
+    assert bad != text
+    path = tmp_path / "hubei.yaml"
+    path.write_text(bad, "utf-8")
+    with pytest.raises(DataFileError) as info:
+        load_profile(path)
+    assert info.value.line is not None
+    assert "applies_to" in info.value.field

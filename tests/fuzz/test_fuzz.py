@@ -28,6 +28,7 @@ import resource
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -364,6 +365,7 @@ def _api(kind: Kind, text: str) -> None:
         except Exception as exc:
             if not (LOADER_FIXES_PENDING and _in_loader(exc)):
                 raise
+    OUTCOMES[kind.name, "ok" if refused is None else type(refused).__name__] += 1
     if refused is not None:
         assert str(refused), f"{type(refused).__name__} with no message"
         assert _located(refused, path), f"{type(refused).__name__} says not where: {refused}"
@@ -389,6 +391,20 @@ def _cli(kind: Kind, text: str, argv: tuple[str, ...]) -> None:
         assert len(lines) == 1, f"{args}: {errors}"
         assert lines[0].startswith("error: "), lines[0]
     _check_memory()
+
+
+#: How each API example ended, by input kind: accepted ("ok") or the error's type.
+OUTCOMES: Counter[tuple[str, str]] = Counter()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report() -> Iterator[None]:
+    """With GOVSHARE_FUZZ_REPORT=FILE, write the outcomes there (for docs/reliability.md)."""
+    yield
+    target = os.environ.get("GOVSHARE_FUZZ_REPORT")
+    if target:
+        lines = [f"{k}\t{o}\t{n}" for (k, o), n in sorted(OUTCOMES.items())]
+        Path(target).write_text("\n".join(lines) + "\n", "utf-8")
 
 
 # -- the bounded run (default) -------------------------------------------------------------
