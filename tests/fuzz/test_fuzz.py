@@ -357,15 +357,17 @@ def _in_loader(exc: BaseException) -> bool:
 def _api(kind: Kind, text: str) -> None:
     path = _write(kind, text)
     refused: GovshareError | None = None
+    outcome = "ok"
     with _bounded():
         try:
             kind.api(path)
         except GovshareError as exc:
-            refused = exc
+            refused, outcome = exc, type(exc).__name__
         except Exception as exc:
             if not (LOADER_FIXES_PENDING and _in_loader(exc)):
                 raise
-    OUTCOMES[kind.name, "ok" if refused is None else type(refused).__name__] += 1
+            outcome = f"{type(exc).__name__} in the loader (pending)"
+    OUTCOMES[kind.name, outcome] += 1
     if refused is not None:
         assert str(refused), f"{type(refused).__name__} with no message"
         assert _located(refused, path), f"{type(refused).__name__} says not where: {refused}"

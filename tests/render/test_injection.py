@@ -140,3 +140,19 @@ def test_ics_export_with_newlines_in_names_and_quotes(
     # Four dated duties in 2026 (hand count from the profile's annual duties: 1/31, 2/28,
     # 11/30, 12/31); the undated one is not exported.
     assert len(events) == 4
+
+
+def test_an_error_quoting_control_characters_is_one_safe_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the long fuzz run: a value with a carriage return, quoted in a validation
+    message, split the error line in two and reached the terminal raw."""
+    text = (ROOT / "profiles" / "xinzhou.yaml").read_text("utf-8")
+    bad = text.replace("kind: working_days", 'kind: "a\\rb\\x1b[2J\\u2028c"', 1)
+    assert bad != text
+    path = tmp_path / "bad.yaml"
+    path.write_text(bad, "utf-8")
+    assert main(["show", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1
+    assert not RAW.search(err)
