@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, Strict, ValidationError
 
 from govshare._kernel.dates import DateLike, to_date
 from govshare._kernel.messages import Notice
@@ -104,7 +104,8 @@ class AccessRequest(BaseModel):
     requester: _Text
     resource: Resource
     level: Level
-    as_of: dt.date | str
+    # Strict: a bare number is not read as a Unix timestamp.
+    as_of: Annotated[dt.date, Strict()] | str
     adopted: list[_Text] = Field(default_factory=list)
 
 
@@ -271,9 +272,11 @@ def decide_access(
             res = Resource.model_validate(resource)
         except ValidationError as exc:
             where, value, message = first_error(exc)
-            raise InputError(f"resource.{where}", value, message) from None
-    if not requester.strip():
+            raise InputError(f"resource.{where}" if where else "resource", value, message) from None
+    if not isinstance(requester, str) or not requester.strip():
         raise InputError("requester", requester, "the requesting department's name")
+    if isinstance(adopted, str) or not all(isinstance(a, str) for a in adopted):
+        raise InputError("adopted", adopted, "a list of document ids")
     ctx = _Ctx(profile=profile, level=level, as_of=to_date(as_of, "as_of"), adopted=tuple(adopted))
     # No document in force at this date and level: NoRuleInForceError, not a guess.
     profile.rule("share.types", as_of=ctx.as_of, level=level, adopted=ctx.adopted)

@@ -262,7 +262,8 @@ def test_invalid_arrangement_file_names_file_line_and_field(tmp_path: Path) -> N
     with pytest.raises(DataFileError) as info:
         load_arrangement(path)
     assert info.value.file == str(path)
-    assert info.value.line == 1
+    assert info.value.line == 5  # the entry's own line (was the document's, line 1)
+    assert info.value.issues[0].field == "makeup_working_days[0]"
     assert "2027-01-06" in str(info.value)
 
 

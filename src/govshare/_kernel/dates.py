@@ -28,12 +28,13 @@ _EXPECTED = (
 )
 
 
+_IN_RANGE = "a date-time that falls between 0001-01-01 and 9999-12-31 in Asia/Shanghai"
+
+
 def to_datetime(value: DateLike, field: str = "date") -> dt.datetime:
     """An aware datetime in Asia/Shanghai; a date means its start (00:00)."""
     if isinstance(value, dt.datetime):
-        if value.tzinfo is None or value.utcoffset() is None:
-            return value.replace(tzinfo=SHANGHAI)
-        return value.astimezone(SHANGHAI)
+        return _in_shanghai(value, field, value)
     if isinstance(value, dt.date):
         return dt.datetime(value.year, value.month, value.day, tzinfo=SHANGHAI)
     if isinstance(value, str):
@@ -41,10 +42,20 @@ def to_datetime(value: DateLike, field: str = "date") -> dt.datetime:
         try:
             if len(text) == 10:
                 return to_datetime(dt.date.fromisoformat(text), field)
-            return to_datetime(dt.datetime.fromisoformat(text.replace("Z", "+00:00")), field)
+            parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             raise InputError(field, value, _EXPECTED) from None
+        return _in_shanghai(parsed, field, value)
     raise InputError(field, value, _EXPECTED)
+
+
+def _in_shanghai(value: dt.datetime, field: str, given: object) -> dt.datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        return value.replace(tzinfo=SHANGHAI)
+    try:
+        return value.astimezone(SHANGHAI)
+    except OverflowError:  # e.g. 9999-12-31T23:00-14:00 is in the year 10000 in Shanghai
+        raise InputError(field, given, _IN_RANGE) from None
 
 
 def to_date(value: DateLike, field: str = "date") -> dt.date:

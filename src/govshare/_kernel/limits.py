@@ -1,12 +1,13 @@
-"""The limits govshare puts on its inputs, in one place, each with the error it gives.
+"""The documented limits on input: one place, each enforced with a typed error.
 
-Data files (profiles, calendars, patches, event logs, scenario and department files) may
-come from third parties, so the loader bounds the work one file can cause. Every limit
-is far above what a real file needs: the bundled profiles are under 100 KiB, nest about
-ten levels and hold no integer longer than four digits.
-
-A limit that is exceeded is a :class:`govshare.errors.DataFileError` naming the file and,
-where there is one, the line; never a crash, a hang or unbounded memory.
+Every input govshare reads (profiles, calendars, patches, event logs, requests, scenario and
+department files, the Python API's arguments) may come from a third party, so each kind of
+size has a ceiling far above any real document: the bundled profiles are under 100 KiB, nest
+about ten levels and hold no integer longer than four digits (see docs/reliability.md).
+Going over one is an error naming the file, line and field (or the argument): a
+:class:`govshare.errors.DataFileError` or :class:`govshare.errors.InputError`, never a
+crash, a hang, unbounded memory or a silent truncation of data; only display output (a
+table cell) is shortened, and then it says so.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ __all__ = ["LIMITS", "Limits"]
 
 @dataclass(frozen=True, kw_only=True)
 class Limits:
-    """Bounds on what one input file may contain.
+    """The ceilings on input sizes (read them from :data:`LIMITS`).
 
     Attributes:
         max_file_bytes: the largest data file read, in bytes (UTF-8). A file is read with
@@ -31,12 +32,33 @@ class Limits:
         max_int_digits: the most digits a plain integer may have (Python refuses to
             convert integers over 4,300 digits, and nothing in the data needs more than a
             handful). Error: "integer with more than N digits".
+        calendar_first_year, calendar_last_year: the years a calendar can cover: an
+            arrangement's ``year``, and every date of a regional overlay, must lie in this
+            range (an arrangement's days may spill one year either side of its own year,
+            e.g. a New Year make-up day in late December).
+        calendar_entries: entries in one list of a calendar file (``rest_days``,
+            ``makeup_working_days``, an overlay's ``entries``); a real notice has a dozen
+            or two.
+        reviewers: reviewers named on a joint review's first event.
+        events: events in one event log.
+        string_chars: characters in one free-text field of an event log or request
+            (names, reasons, notes).
+        cell_chars: characters of one cell in a text, Markdown or CSV table; longer text
+            is cut there, with a marker saying how much was left out (the JSON output
+            keeps it whole).
     """
 
     max_file_bytes: int = 1024 * 1024
     max_depth: int = 64
     max_int_digits: int = 30
+    calendar_first_year: int = 1949
+    calendar_last_year: int = 2200
+    calendar_entries: int = 2000
+    reviewers: int = 1000
+    events: int = 10_000
+    string_chars: int = 10_000
+    cell_chars: int = 2000
 
 
-#: The limits in force (the defaults above).
+#: The limits in force.
 LIMITS = Limits()

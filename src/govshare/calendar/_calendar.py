@@ -166,7 +166,7 @@ def _national_notes(arrangements: Sequence[Arrangement]) -> tuple[dict[dt.date, 
                 f"{arr.year} ({arr.notices[0].label})",
                 f"an amendment of a year whose arrangement is loaded (loaded: {sorted(base)})",
             )
-    notes: dict[dt.date, _Note] = {}
+    spans: list[tuple[int, int, _Note]] = []
     for arr in [base[y] for y in sorted(base)] + amendments:
         default = arr.notices[0].label
         stated: tuple[tuple[list[DayEntry], bool, DayKind], ...] = (
@@ -182,9 +182,39 @@ def _national_notes(arrangements: Sequence[Arrangement]) -> tuple[dict[dt.date, 
                     source=entry.notice or default,
                     confidence=Confidence.official,
                 )
-                for d in entry.dates():
-                    notes[d] = note
-    return notes, set(base)
+                spans.append((entry.first.toordinal(), entry.last.toordinal(), note))
+    return _paint(spans), set(base)
+
+
+def _paint(
+    spans: Sequence[tuple[int, int, _Note]], lo: int | None = None, hi: int | None = None
+) -> dict[dt.date, _Note]:
+    """Each day's note, a later span winning over an earlier one, clipped to [lo, hi].
+
+    Spans are painted last first and each day is written once (painted runs are skipped
+    through a union-find of "next unpainted day"), so the work is proportional to the days
+    covered, not to the sum of the spans' lengths.
+    """
+    out: dict[int, _Note] = {}
+    skip: dict[int, int] = {}  # a painted day -> a later day that may be unpainted
+
+    def next_free(day: int) -> int:
+        root = day
+        while root in skip:
+            root = skip[root]
+        while day in skip and skip[day] != root:  # path compression
+            skip[day], day = root, skip[day]
+        return root
+
+    for start, end, note in reversed(spans):
+        first = start if lo is None else max(start, lo)
+        last = end if hi is None else min(end, hi)
+        day = next_free(first)
+        while day <= last:
+            out[day] = note
+            skip[day] = day + 1
+            day = next_free(day + 1)
+    return {dt.date.fromordinal(day): note for day, note in out.items()}
 
 
 def _provisional_notes(years: Iterable[int]) -> dict[dt.date, _Note]:
@@ -213,9 +243,10 @@ def _provisional_notes(years: Iterable[int]) -> dict[dt.date, _Note]:
     return notes
 
 
-def _overlay_notes(overlays: Sequence[Overlay]) -> dict[dt.date, _Note]:
-    """Each regional entry's statement, later overlays and entries winning."""
-    notes: dict[dt.date, _Note] = {}
+def _overlay_notes(overlays: Sequence[Overlay], lo: int, hi: int) -> dict[dt.date, _Note]:
+    """Each regional entry's statement on the days [lo, hi] (ordinals), later overlays and
+    entries winning."""
+    spans: list[tuple[int, int, _Note]] = []
     for overlay in overlays:
         for entry in overlay.entries:
             warning = None
@@ -232,16 +263,16 @@ def _overlay_notes(overlays: Sequence[Overlay]) -> dict[dt.date, _Note]:
             kind: DayKind = (
                 "regional_working_day" if entry.status == "working" else "regional_rest_day"
             )
-            for d in entry.dates():
-                notes[d] = _Note(
-                    working=entry.status == "working",
-                    kind=kind,
-                    name=entry.name,
-                    source=entry.source,
-                    confidence=entry.confidence,
-                    warning=warning,
-                )
-    return notes
+            note = _Note(
+                working=entry.status == "working",
+                kind=kind,
+                name=entry.name,
+                source=entry.source,
+                confidence=entry.confidence,
+                warning=warning,
+            )
+            spans.append((entry.first.toordinal(), entry.last.toordinal(), note))
+    return _paint(spans, lo, hi)
 
 
 #: Per day: working?; the uncertain days with their warning (None: a provisional year,
@@ -350,9 +381,9 @@ class WorkCalendar:
         if provisional and estimated:
             for d, note in _provisional_notes(sorted(estimated)).items():
                 notes.setdefault(d, note)
-        notes.update(_overlay_notes(overlays))
         start = dt.date(self._first_year, 1, 1)
         end = dt.date(last_year, 12, 31)
+        notes.update(_overlay_notes(overlays, start.toordinal(), end.toordinal()))
         self._base = start.toordinal()
         size = end.toordinal() - self._base + 1
         working, uncertain, uncovered = _scan_days(
@@ -640,6 +671,10 @@ class WorkCalendar:
         counts = np.asarray(n)
         if counts.dtype.kind not in "iu":
             raise InputError("n", n, "integer working-day counts >= 0")
+        if counts.size and int(counts.max()) >= len(t.days):
+            # Past the last working day of the data (also: unsigned counts >= 2**63, which
+            # would wrap to negative in int64 arithmetic).
+            raise self._range_error(self._date(t.size), op)
         idx = days.view(np.int64) - t.epoch
         if idx.size and (idx.min() < 0 or idx.max() >= t.size):
             bad = (idx < 0) | (idx >= t.size)

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
 from govshare._kernel.dates import SHANGHAI
 from govshare.cli.options import add_adopt, add_as_of, add_calendar, add_level, profile_of, width
-from govshare.errors import InputError
+from govshare.errors import GovshareError, InputError
 from govshare.features.compare import (
     RuleMatrix,
     ScenarioComparison,
     adopted_by_profile,
     compare_rules,
     compare_scenario,
-    jurisdictions,
     load_patches,
 )
-from govshare.profiles import JurisdictionProfile
+from govshare.profiles import JurisdictionProfile, installed_profiles
 from govshare.render.registry import formats, render
 
 __all__ = ["add_commands"]
@@ -30,12 +30,35 @@ def _adopted(loaded: list[JurisdictionProfile], docs: list[str]) -> dict[str, li
     return adopted_by_profile(loaded, docs)
 
 
+def _jurisdictions() -> list[str]:
+    """Every jurisdiction profile installed; a plugin that fails to load is reported on
+    stderr (one line each) and left out, so one broken package does not stop the rest."""
+    found, broken = installed_profiles()
+    for exc in broken:
+        print(f"warning: {' '.join(str(exc).split())}", file=sys.stderr)
+    return [name for name, prof in found.items() if prof.model.kind == "jurisdiction"]
+
+
+def _replayed_somewhere(result: ScenarioComparison) -> None:
+    """A log no column can replay is a bad log, not a comparison: one error line, exit 1.
+    (A log that fails in some columns only is a difference the table shows.)"""
+    errors = [c.error for c in result.columns if c.error is not None]
+    if result.columns and len(errors) == len(result.columns):
+        distinct = list(dict.fromkeys(errors))
+        if len(distinct) == 1:
+            raise GovshareError(distinct[0])
+        raise GovshareError(
+            "the log cannot be replayed under any profile compared: "
+            + "; ".join(f"{c.profile}: {c.error}" for c in result.columns)
+        )
+
+
 def _cmd_compare(args: argparse.Namespace) -> int:
     fmt = "json" if args.json else args.format
     patches = load_patches(args.patch or ())
     names = list(args.profiles)
     if not names:
-        names = jurisdictions()
+        names = _jurisdictions()
     loaded = [profile_of(args, n) for n in names]
     for prof in loaded:
         if not prof.model.rules:
@@ -55,6 +78,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
             adopted=adopted or None,
             patches=patches,
         )
+        _replayed_somewhere(result)
     else:
         as_of = args.as_of or dt.datetime.now(SHANGHAI).date()
         result = compare_rules(
@@ -70,7 +94,11 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     if fmt == "json":
         text += "\n"
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:  # a directory, no permission, a missing folder
+            expected = f"a file path that can be written ({exc.strerror})"
+            raise InputError("-o", args.output, expected) from None
         print(f"wrote {args.output}")
     else:
         print(text, end="" if text.endswith("\n") else "\n")

@@ -37,9 +37,11 @@ def _warnings(lang: str, provisional: bool, warnings: Iterable[Any]) -> None:
 
     if provisional:
         print(f"  {label('word', 'provisional', lang)}")
+    from govshare.render.text import terminal_safe  # noqa: PLC0415
+
     for w in warnings:  # a Notice, or one already dumped to JSON ({code, zh, en})
         text = str(w.get(lang, w)) if isinstance(w, Mapping) else say(w, lang)
-        print(f"  {label('word', 'warning', lang)}: {cli_message(text)}")
+        print(f"  {label('word', 'warning', lang)}: {terminal_safe(cli_message(text))}")
 
 
 def print_result(args: argparse.Namespace, result: object) -> None:
@@ -73,7 +75,9 @@ def emit(args: argparse.Namespace, payload: Any, text: str | None = None) -> Non
 
         print(dumps(payload))
         return
-    print(cli_message(text or ""))
+    from govshare.render.text import terminal_safe  # noqa: PLC0415
+
+    print(terminal_safe(cli_message(text or "")))
     _warnings(args.lang, bool(payload.get("provisional")), payload.get("warnings", ()))
 
 
@@ -111,6 +115,10 @@ def cli_message(message: str) -> str:
 def print_error(exc: BaseException) -> int:
     """Print ``exc`` as one ``error: ...`` line on stderr; return the exit status (2 for a
     malformed command line, 1 for anything the library refuses)."""
-    text = " ".join(str(exc).split("\n")) if not isinstance(exc, UsageError) else str(exc)
-    print(f"error: {cli_message(text)}", file=sys.stderr)
+    from govshare.render.text import terminal_safe  # noqa: PLC0415 - only on an error
+
+    # One line, whatever the message quotes: line breaks become spaces, control characters
+    # (a carriage return, an escape code from the input) are shown as \xNN.
+    text = str(exc) if isinstance(exc, UsageError) else " ".join(str(exc).splitlines())
+    print(f"error: {terminal_safe(cli_message(text))}", file=sys.stderr)
     return 2 if isinstance(exc, UsageError) else 1

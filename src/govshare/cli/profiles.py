@@ -23,16 +23,18 @@ _KEY = "rule key, e.g. share.conditional.provider_reply (see 'govshare show PROF
 
 
 def _cmd_profiles(args: argparse.Namespace) -> int:
-    from govshare.profiles import list_profiles, load_profile  # noqa: PLC0415
+    from govshare.profiles import installed_profiles  # noqa: PLC0415
     from govshare.render.profiles import (  # noqa: PLC0415
         DocumentStatus,
         ProfileList,
         ProfileSummary,
     )
 
+    profiles, broken = installed_profiles()
+    for exc in broken:  # a broken plugin is reported; the others are still listed
+        print(f"warning: {' '.join(str(exc).split())}", file=sys.stderr)
     found = []
-    for name in list_profiles():
-        prof = load_profile(name)
+    for prof in profiles.values():
         docs = tuple(DocumentStatus(id=d.id, status=d.status) for d in prof.model.documents)
         found.append(ProfileSummary(id=prof.id, name=prof.model.name, documents=docs))
     print_result(args, ProfileList(profiles=tuple(found)))

@@ -20,7 +20,7 @@ from typing import TypedDict
 
 from pydantic import ValidationError
 
-from govshare._kernel.dates import DateLike, to_datetime
+from govshare._kernel.dates import SHANGHAI, DateLike, to_datetime
 from govshare._kernel.messages import Notice
 from govshare._kernel.model import LEVELS, Label
 from govshare._kernel.vocabulary import Kind, term
@@ -572,7 +572,8 @@ def as_of_instant(as_of: DateLike) -> dt.datetime:
     if isinstance(as_of, str) and len(as_of.strip()) == 10:
         as_of = to_datetime(as_of, "as_of").date()
     if isinstance(as_of, dt.date) and not isinstance(as_of, dt.datetime):
-        return to_datetime(as_of + dt.timedelta(days=1), "as_of") - _TICK
+        # 23:59:59.999999, i.e. 24:00 less one tick (_TICK), without leaving the date range.
+        return dt.datetime.combine(as_of, dt.time.max, tzinfo=SHANGHAI)
     return to_datetime(as_of, "as_of")
 
 

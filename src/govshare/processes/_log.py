@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from govshare._kernel.dates import to_datetime
+from govshare._kernel.limits import LIMITS
 from govshare._kernel.model import Level
 from govshare._kernel.yamlio import LoadedYaml, load_yaml, parse_yaml, validate_model
 from govshare.errors import GovshareError, InputError
@@ -27,8 +28,22 @@ __all__ = [
     "read_event_log",
 ]
 
-_Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
-_Text = Annotated[str, Field(min_length=1)]
+_Ident = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=200)]
+#: Free text: not blank, at most ``LIMITS.string_chars`` characters.
+_Text = Annotated[str, Field(min_length=1, max_length=LIMITS.string_chars, pattern=r"\S")]
+_Note = Annotated[str, Field(max_length=LIMITS.string_chars)]
+
+
+def _no_timestamp(value: object) -> object:
+    """A bare number is not a time: pydantic would read it as a Unix timestamp."""
+    if isinstance(value, int | float):
+        raise ValueError(
+            "give a date or an ISO 8601 date-time (e.g. 2026-09-30T10:00), not a number"
+        )
+    return value
+
+
+_When = Annotated[dt.datetime | dt.date | str, BeforeValidator(_no_timestamp)]
 
 
 class Event(BaseModel):
@@ -41,20 +56,20 @@ class Event(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    at: dt.datetime | dt.date | str
+    at: _When
     type: _Ident
     by: _Text | None = Field(default=None, description="who acted (department or role)")
     on_behalf_of: _Text | None = Field(
         default=None, description="the reviewer a delegate acts for (delegated review)"
     )
-    reviewers: list[_Text] | None = Field(
+    reviewers: Annotated[list[_Text], Field(max_length=LIMITS.reviewers)] | None = Field(
         default=None, description="on the first event: every party that must review"
     )
     reasons: _Text | None = Field(default=None, description="reasons given (for a refusal)")
-    facts: dict[_Ident, bool | str] = Field(
+    facts: dict[_Ident, bool | _Note] = Field(
         default_factory=dict, description="facts the rules test, e.g. in_use: true"
     )
-    note: str | None = None
+    note: _Note | None = None
 
     @property
     def instant(self) -> dt.datetime:
@@ -89,8 +104,8 @@ class EventLog(BaseModel):
     adopted: list[_Text] = Field(
         default_factory=list, description="documents adopted at this level (参照执行)"
     )
-    as_of: dt.datetime | dt.date | str | None = None
-    events: list[Event]
+    as_of: _When | None = None
+    events: Annotated[list[Event], Field(max_length=LIMITS.events)]
 
 
 class EventLogError(GovshareError, ValueError):

@@ -32,7 +32,9 @@ from govshare.profiles._profile import (
 )
 from govshare.profiles._registry import (
     ENTRY_POINT_GROUP,
+    ProfilePluginError,
     bundled_profile_dir,
+    installed_profiles,
     list_profiles,
     load_profile,
     profile_schema,
@@ -60,6 +62,7 @@ __all__ = [
     "NoRuleInForceError",
     "NotADeadlineError",
     "Profile",
+    "ProfilePluginError",
     "Provision",
     "RuleEntry",
     "RuleKey",
@@ -70,6 +73,7 @@ __all__ = [
     "check_level",
     "check_process",
     "check_rule_key",
+    "installed_profiles",
     "layered_deadline",
     "list_profiles",
     "load_profile",

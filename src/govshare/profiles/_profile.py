@@ -98,9 +98,13 @@ class JurisdictionProfile:
         """The profile's Chinese name."""
         return self.model.name.zh
 
-    @cached_property
+    @property
     def calendar(self) -> WorkCalendar:
-        """The working-day calendar the profile counts on."""
+        """The working-day calendar the profile counts on, looked up on every use.
+
+        Not kept: calendar data loaded later (``load_arrangement``, ``load_overlay``) must
+        reach profiles loaded (and cached by name) before it.
+        """
         return get_calendar(self.model.calendar.region)
 
     @cached_property

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+import threading
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
@@ -15,14 +15,16 @@ else:  # pragma: no cover
     from importlib.abc import Traversable
 
 from govshare._kernel.yamlio import load_yaml, parse_yaml, validate_model
-from govshare.errors import GovshareError
+from govshare.errors import GovshareError, InputError
 from govshare.profiles._model import Profile
 from govshare.profiles._profile import JurisdictionProfile
 from govshare.profiles._suggest import unknown_profile
 
 __all__ = [
     "ENTRY_POINT_GROUP",
+    "ProfilePluginError",
     "bundled_profile_dir",
+    "installed_profiles",
     "list_profiles",
     "load_profile",
     "profile_schema",
@@ -33,6 +35,7 @@ __all__ = [
 ENTRY_POINT_GROUP = "govshare.profiles"
 
 _cache: dict[str, JurisdictionProfile] = {}
+_lock = threading.RLock()  # re-entrant: a profile's validation may load the one it layers on
 
 
 def bundled_profile_dir() -> Traversable:
@@ -102,41 +105,99 @@ def _from_text(text: str, name: str) -> JurisdictionProfile:
     return JurisdictionProfile(validate_model(Profile, loaded), loaded)
 
 
+class ProfilePluginError(InputError):
+    """An installed package's profile entry point that cannot be loaded (import error,
+    missing file, not a path). Names the entry point and what went wrong."""
+
+    def __init__(self, name: str, target: str, problem: str) -> None:
+        super().__init__(
+            "profile", name, f"a working profile plugin (entry point {target!r}: {problem})"
+        )
+        self.target = target
+        self.problem = problem
+
+
+def _from_entry_point(name: str, ep: metadata.EntryPoint) -> JurisdictionProfile:
+    try:
+        target: Any = ep.load()
+        if callable(target):
+            target = target()
+    except Exception as exc:  # third-party code: any failure is reported
+        raise ProfilePluginError(name, ep.value, f"{type(exc).__name__}: {exc}") from None
+    if not isinstance(target, str | Path):
+        raise ProfilePluginError(name, ep.value, f"gave {type(target).__name__}, not a path")
+    loaded = load_yaml(Path(target))
+    return JurisdictionProfile(validate_model(Profile, loaded), loaded)
+
+
+def _existing_file(name: str) -> bool:
+    try:
+        return Path(name).is_file()
+    except (OSError, ValueError):  # e.g. a NUL byte or an over-long name
+        return False
+
+
 def load_profile(name_or_path: str | Path) -> JurisdictionProfile:
     """Load a profile by name (bundled or entry point) or from a YAML file path.
 
     A name is compared without case, and may be the profile's Chinese or English name
-    (``load_profile("湖北")`` loads ``hubei``).
+    (``load_profile("湖北")`` loads ``hubei``). A path that exists wins over a profile of the
+    same name (``x.yaml`` in the current directory is that file, whatever a plugin calls
+    itself).
 
     Raises:
         UnknownNameError: no profile of that name, and no such file (with the closest
             names as suggestions).
+        ProfilePluginError: an installed plugin of that name fails to load.
         DataFileError: the file is invalid (naming file, line and field).
     """
     key = str(name_or_path)
-    if key in _cache:
-        return _cache[key]
-    bundled = _bundled()
-    if isinstance(name_or_path, str) and name_or_path in bundled:
-        entry = bundled[name_or_path]
-        profile = _from_text(entry.read_text("utf-8"), f"profiles/{entry.name}")
-    elif isinstance(name_or_path, str) and name_or_path in _entry_points():
-        target: Any = _entry_points()[name_or_path].load()
-        if isinstance(target, Callable):  # type: ignore[arg-type]
-            target = target()
-        loaded = load_yaml(Path(target))
-        profile = JurisdictionProfile(validate_model(Profile, loaded), loaded)
-    elif Path(name_or_path).suffix in (".yaml", ".yml") or Path(name_or_path).is_file():
+    if isinstance(name_or_path, Path) or _existing_file(key):
         loaded = load_yaml(name_or_path)
         # Files may change between calls: not cached.
         return JurisdictionProfile(validate_model(Profile, loaded), loaded)
+    with _lock:  # one load per name, even when threads ask at once
+        if key not in _cache:
+            _cache[key] = _by_name(key)
+        return _cache[key]
+
+
+def _by_name(key: str) -> JurisdictionProfile:
+    bundled = _bundled()
+    plugins = _entry_points()
+    if key in bundled:
+        entry = bundled[key]
+        profile = _from_text(entry.read_text("utf-8"), f"profiles/{entry.name}")
+    elif key in plugins:
+        profile = _from_entry_point(key, plugins[key])
+    elif Path(key).suffix in (".yaml", ".yml"):
+        load_yaml(key)  # a missing file: DataFileError naming it
+        raise InputError("profile", key, "a readable profile file")  # pragma: no cover
     else:
-        alias = _alias(key) if isinstance(name_or_path, str) else None
+        alias = _alias(key)
         if alias is None or alias == key:
             raise unknown_profile(key, list_profiles(), _names())
         profile = load_profile(alias)
-    _cache[key] = profile
     return profile
+
+
+def installed_profiles() -> tuple[dict[str, JurisdictionProfile], list[ProfilePluginError]]:
+    """Every profile found, loaded, by name; a plugin that fails to load is returned as its
+    error (to report) instead of stopping the others. A bundled profile that fails is a bug
+    and raises."""
+    found: dict[str, JurisdictionProfile] = {}
+    broken: list[ProfilePluginError] = []
+    for name in list_profiles():
+        try:
+            found[name] = load_profile(name)
+        except ProfilePluginError as exc:
+            broken.append(exc)
+        except GovshareError as exc:
+            if name in _bundled():
+                raise
+            ep = _entry_points()[name]
+            broken.append(ProfilePluginError(name, ep.value, " ".join(str(exc).split())))
+    return found, broken
 
 
 def profile_schema() -> str:

@@ -8,8 +8,10 @@ import csv
 import html
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from govshare._kernel.limits import LIMITS
+from govshare._kernel.vocabulary import label
 from govshare.errors import InputError
 from govshare.render import text as _text
 
@@ -270,6 +272,51 @@ def _html(grid: Grid, lang: str) -> str:
     return "\n".join(parts) + "\n"
 
 
+def _cut(text: str, lang: str) -> str:
+    """``text`` cut to ``LIMITS.cell_chars`` characters, saying how many were left out."""
+    over = len(text) - LIMITS.cell_chars
+    if over <= 0:
+        return text
+    return f"{text[: LIMITS.cell_chars]}… [{label('word', 'characters_cut', lang)}: {over}]"
+
+
+def _bounded(grid: Grid, lang: str) -> Grid:
+    """The grid with every over-long text cut (the JSON output keeps it whole): one huge
+    string must not make a table of megabytes, nor take minutes to wrap."""
+    limit = LIMITS.cell_chars
+
+    def cell(c: Cell) -> Cell:
+        if all(len(x) <= limit for x in c.lines) and len(c.quote or "") <= limit:
+            return c
+        quote = None if c.quote is None else _cut(c.quote, lang)
+        return replace(c, lines=tuple(_cut(x, lang) for x in c.lines), quote=quote)
+
+    sections = tuple(
+        replace(
+            s,
+            title=_cut(s.title, lang),
+            rows=tuple(
+                replace(
+                    r,
+                    head=_cut(r.head, lang),
+                    label=_cut(r.label, lang),
+                    cells=tuple(cell(c) for c in r.cells),
+                )
+                for r in s.rows
+            ),
+        )
+        for s in grid.sections
+    )
+    return replace(
+        grid,
+        title=_cut(grid.title, lang),
+        subtitle=_cut(grid.subtitle, lang),
+        columns=tuple(_cut(c, lang) for c in grid.columns),
+        sections=sections,
+        notes=tuple(_cut(n, lang) for n in grid.notes),
+    )
+
+
 #: The formats :func:`render_grid` draws.
 FORMATS: tuple[str, ...] = ("table", "md", "csv", "html")
 
@@ -280,6 +327,7 @@ def render_grid(grid: Grid, fmt: str, *, lang: str = "zh", width: int = 100) -> 
     Raises:
         InputError: another format.
     """
+    grid = _bounded(grid, lang)
     if fmt == "table":
         return _table(grid, width, lang)
     if fmt == "md":

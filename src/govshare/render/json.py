@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -120,9 +121,17 @@ def json_types() -> dict[type, JsonType]:
     return dict(_TYPES)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def dumps(document: Mapping[str, Any] | list[Any]) -> str:
-    """A JSON document as the command line prints it: UTF-8 text, indented, keys in order."""
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    """A JSON document as the command line prints it: UTF-8 text, indented, keys in order.
+
+    A lone surrogate (a YAML ``"\\ud800"`` escape) cannot be written as UTF-8: it is kept
+    as its JSON escape, so the document still reads back to the same string.
+    """
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def jsonable(obj: Any) -> Any:

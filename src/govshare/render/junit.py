@@ -10,6 +10,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from govshare.render.text import xml_safe
+
 __all__ = ["JUnitCase", "junit_xml"]
 
 
@@ -78,4 +80,4 @@ def junit_xml(
                 child = ET.SubElement(el, tag, message=message)
                 child.text = case.details or message
     ET.indent(root)
-    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+    return xml_safe(ET.tostring(root, encoding="unicode", xml_declaration=True)) + "\n"

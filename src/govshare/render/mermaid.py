@@ -20,6 +20,7 @@ from govshare.profiles._model import period_label
 from govshare.profiles._process_model import START, ProcessDef, TransitionDef
 from govshare.profiles._profile import JurisdictionProfile, RuleResult
 from govshare.profiles._suggest import check_process, resolve_level
+from govshare.render.text import terminal_safe
 
 __all__ = ["mermaid"]
 
@@ -34,7 +35,7 @@ ACTORS_ZH = {actor: words.zh for actor, words in labels("actor").items()}
 
 def _clean(text: str) -> str:
     """One line of label text that Mermaid shows as written (entity codes, no HTML)."""
-    one_line = " ".join(text.split())
+    one_line = " ".join(terminal_safe(text).split())
     safe = _ENTITY_RE.sub(lambda m: _ENTITIES[m.group(0)], one_line)
     return _DIRECTION.sub(lambda m: f"{m.group(1)}\u00a0{m.group(3)}", safe)
 
@@ -111,7 +112,7 @@ def _drawn(lines: list[str], rules: _Rules) -> str:
     empty = rules.none_in_force()
     if empty is not None:
         raise empty
-    return "\n".join(lines) + "\n"
+    return terminal_safe("\n".join(lines) + "\n")
 
 
 def mermaid(

@@ -87,4 +87,14 @@ def render(
     if fmt not in table:
         known = ", ".join(sorted(table)) or "none"
         raise InputError("format", fmt, f"one of: {known} (for {type(result).__name__})")
-    return table[fmt](result, RenderOptions(lang=lang, width=width, extra=dict(extra)))
+    out = table[fmt](result, RenderOptions(lang=lang, width=width, extra=dict(extra)))
+    if fmt in _TERMINAL and isinstance(out, str):
+        from govshare.render.text import terminal_safe  # noqa: PLC0415 - loaded with the rest
+
+        # Profile and log text must not drive the terminal (escape codes, carriage returns).
+        return terminal_safe(out)
+    return out
+
+
+#: Formats read in a terminal or a plain-text file: control characters are made visible.
+_TERMINAL = frozenset({"text", "table", "md", "csv"})

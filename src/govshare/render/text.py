@@ -12,10 +12,12 @@ import re
 
 from rich.cells import cell_len
 
-__all__ = ["pad", "terminal_safe", "width_of", "wrap"]
+__all__ = ["pad", "terminal_safe", "width_of", "wrap", "xml_safe"]
 
 _TOKEN = re.compile(r"[A-Za-z0-9_.\-/:()〔〕]+|\s+|.")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+#: Characters XML 1.0 does not allow anywhere (escaped or not).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def width_of(text: str) -> int:
@@ -61,5 +63,18 @@ def pad(text: str, width: int) -> str:
 
 def terminal_safe(text: str) -> str:
     """``text`` with control characters (escape codes, carriage returns) made visible as
-    ``\\xNN`` so that profile or log text cannot drive the terminal; newlines and tabs stay."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group(0)):02x}", text)
+    ``\\xNN`` so that profile or log text cannot drive the terminal; newlines and tabs stay.
+    A lone surrogate (which no terminal encoding can write) is shown as ``\\uNNNN``."""
+    return _CONTROL.sub(_visible, text)
+
+
+def _visible(m: re.Match[str]) -> str:
+    code = ord(m.group(0))
+    return f"\\u{code:04x}" if code > 0xFF else f"\\x{code:02x}"
+
+
+def xml_safe(text: str) -> str:
+    """``text`` (an XML document or a piece of one) with the characters XML 1.0 forbids
+    (control characters, lone surrogates) written visibly as ``\\xNN`` or ``\\uNNNN``: a
+    control character from a profile or log would otherwise make the document unparseable."""
+    return _NOT_XML.sub(_visible, text)

@@ -33,7 +33,7 @@ from govshare.features.timeline import Lane, Timeline, TimelineMark
 from govshare.profiles import Source
 from govshare.render.json import json_type
 from govshare.render.registry import RenderOptions, renderer
-from govshare.render.text import width_of
+from govshare.render.text import width_of, xml_safe
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -780,7 +780,8 @@ def picture(tl: Timeline, fmt: str, lang: str = "zh", *, dpi: int = 150) -> byte
 
 @renderer(Timeline, "svg")
 def _svg(tl: Timeline, options: RenderOptions) -> bytes:
-    return picture(tl, "svg", options.lang)
+    # Profile text drawn as SVG text may hold control characters XML forbids.
+    return xml_safe(picture(tl, "svg", options.lang).decode("utf-8")).encode("utf-8")
 
 
 @renderer(Timeline, "png")

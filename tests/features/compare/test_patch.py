@@ -102,6 +102,11 @@ def test_a_draft_becoming_binding(tmp_path: Path) -> None:
             "from",
         ),
         ("adopt: [hb-rules-2021]\n", 4, "hb-rules-2021"),
+        (
+            "rules:\n  share.conditional.provider_reply:\n    - {doc: xz-2022-3, value: null}\n",
+            6,
+            "value is null",
+        ),
     ],
 )
 def test_bad_patches_name_file_and_line(tmp_path: Path, body: str, line: int, words: str) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from govshare._kernel.model import Label, Level
 from govshare._kernel.yamlio import LoadedYaml, load_yaml, parse_yaml, validate_model
@@ -57,6 +57,15 @@ class RuleChange(BaseModel):
     quote: str | None = None
     levels: list[Level] | None = None
     notes: str | None = None
+
+    @model_validator(mode="after")
+    def _value_given(self) -> RuleChange:
+        if "value" in self.model_fields_set and self.value is None:
+            raise ValueError(
+                "value is null: give the new value as a mapping (e.g. {n: 3}), "
+                "or not_specified: true"
+            )
+        return self
 
 
 class Patch(BaseModel):
