@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from govshare import load_profile
+from govshare._kernel.limits import LIMITS
 from govshare.processes import replay
 from govshare.processes._compiled import SHOWN, Waiting
 
@@ -48,19 +49,21 @@ def test_many_waiting_are_summarised() -> None:
     assert second.en == "部门2 done; waiting for 部门1, 部门3, 部门4 and 5 others (8 reviewers)"
 
 
-def test_ten_thousand_reviewers() -> None:
-    """All but the last approve; the last is deemed to consent after 2026-10-13. Each step's
-    note stays short (no list of everyone still waiting)."""
-    names = [f"部门{i}" for i in range(10_000)]
+def test_the_most_reviewers_a_log_may_name() -> None:
+    """LIMITS.reviewers (1,000) reviewers: all but the last approve; the last is deemed to
+    consent after 2026-10-13. Each step's note stays short (no list of everyone still
+    waiting), so the trace is linear in the reviewers."""
+    n = LIMITS.reviewers
+    names = [f"部门{i}" for i in range(n)]
     st = _case(names, names[:-1], "2026-10-20")
     assert st.state == "authorized"
-    assert [(f.kind, f.party) for f in st.fired] == [("deemed_consent", "部门9999")]
+    assert [(f.kind, f.party) for f in st.fired] == [("deemed_consent", f"部门{n - 1}")]
     assert st.fired[0].due == dt.date(2026, 10, 13)
-    assert len(st.trace) == 10_001
+    assert len(st.trace) == n + 1
     assert max(len(s.note.en) for s in st.trace if s.note is not None) < 120
     assert st.trace[-2].note is not None
-    assert st.trace[-2].note.en == "部门9998 done; waiting for 部门9999"
-    assert [d.outcome for d in st.duties].count("done") == 9_999
+    assert st.trace[-2].note.en == f"部门{n - 2} done; waiting for 部门{n - 1}"
+    assert [d.outcome for d in st.duties].count("done") == n - 1
 
 
 def test_all_silent_each_deemed_in_order() -> None:

@@ -63,7 +63,15 @@ def test_terminal_safe_and_xml_safe() -> None:
         ["compare", "hostile", "xinzhou", "--as-of", "2026-11-23"],
         ["compare", "hostile", "xinzhou", "--as-of", "2026-11-23", "--format", "md"],
         ["compare", "hostile", "xinzhou", "--as-of", "2026-11-23", "--format", "csv"],
-        ["diagram", "hostile", "conditional_application", "--as-of", "2026-01-05"],
+        [
+            "diagram",
+            "hostile",
+            "conditional_application",
+            "--as-of",
+            "2026-01-05",
+            "--level",
+            "provincial",
+        ],
         ["replay", "hostile", str(ROOT / "docs" / "examples" / "no-reply.log.yaml")],
         ["obligations", "hostile", "--year", "2026", "--level", "provincial"],
     ],
@@ -137,9 +145,10 @@ def test_ics_export_with_newlines_in_names_and_quotes(
     assert main([*argv, "--ics", str(ics)]) == 0
     assert not RAW.search(capsys.readouterr().out)
     events = icalendar.Calendar.from_ical(ics.read_bytes()).walk("VEVENT")
-    # Four dated duties in 2026 (hand count from the profile's annual duties: 1/31, 2/28,
-    # 11/30, 12/31); the undated one is not exported.
-    assert len(events) == 4
+    # Five dated duties in 2026 (hand count from the profile's annual duties: 1/31 twice,
+    # the rules' 第二十八条 for the city authority and the order's 第三十八条 for the city
+    # government; 2/28, 11/30, 12/31); the undated one is not exported.
+    assert len(events) == 5
 
 
 def test_an_error_quoting_control_characters_is_one_safe_line(

@@ -189,8 +189,6 @@ def profile_of(args: argparse.Namespace, name: str) -> JurisdictionProfile:
     """The profile ``name`` (a name in any case, its Chinese name, or a path), counting on
     the calendar the options ask for (``--provisional``, ``--calendar-file``,
     ``--overlay-file``) in its own region."""
-    import copy  # noqa: PLC0415
-
     from govshare.calendar import get_calendar  # noqa: PLC0415
     from govshare.profiles import load_profile  # noqa: PLC0415
 
@@ -202,11 +200,8 @@ def profile_of(args: argparse.Namespace, name: str) -> JurisdictionProfile:
     ):
         return prof
     _load_calendar_files(args)
-    own = copy.copy(prof)  # the cached profile keeps the official calendar
-    own.__dict__["calendar"] = get_calendar(
-        prof.model.calendar.region, provisional=args.provisional
-    )
-    return own
+    # a copy: the cached profile keeps counting on the official calendar
+    return prof.counting_on(get_calendar(prof.model.calendar.region, provisional=args.provisional))
 
 
 def _whole(text: str, least: int) -> int:

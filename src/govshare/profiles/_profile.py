@@ -14,6 +14,7 @@ Resolution (``JurisdictionProfile.rule``):
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from functools import cached_property
@@ -103,9 +104,18 @@ class JurisdictionProfile:
         """The working-day calendar the profile counts on, looked up on every use.
 
         Not kept: calendar data loaded later (``load_arrangement``, ``load_overlay``) must
-        reach profiles loaded (and cached by name) before it.
+        reach profiles loaded (and cached by name) before it. A copy made by
+        :meth:`counting_on` counts on the calendar it was given instead.
         """
-        return get_calendar(self.model.calendar.region)
+        fixed: WorkCalendar | None = self.__dict__.get("_calendar")
+        return get_calendar(self.model.calendar.region) if fixed is None else fixed
+
+    def counting_on(self, calendar: WorkCalendar) -> JurisdictionProfile:
+        """A copy of this profile that counts on ``calendar`` (e.g. a provisional one, or one
+        with a notice loaded from a file); this profile is left as it is."""
+        own = copy.copy(self)
+        own.__dict__["_calendar"] = calendar
+        return own
 
     @cached_property
     def levels(self) -> tuple[str, ...]:
