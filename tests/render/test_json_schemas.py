@@ -42,9 +42,31 @@ def _load(name: str, path: Path) -> ModuleType:
 cli_json = _load("govshare_cli_json_output", ROOT / "tests" / "cli" / "test_json_output.py")
 build_schemas = cli_json.build_schemas
 
+
+
+def _records() -> object:
+    """A record set (the audit's input format; no command prints one)."""
+    import datetime as dt  # noqa: PLC0415
+
+    from govshare.features.audit import Record, RecordSet  # noqa: PLC0415
+
+    submitted = dt.datetime(2025, 9, 1, 10, 0)
+    rec = Record(
+        record_id="R1",
+        requester="省民政厅",
+        provider="省公安厅",
+        level="provincial",
+        share_type="conditional",
+        submitted=submitted,
+        replied=submitted + dt.timedelta(days=2),
+        reply="agree",
+    )
+    return RecordSet(records=(rec,))
+
+
 #: schema name (``govshare-<name>/<version>``) -> a sample result, for a registered type
 #: that no command in tests/cli/test_json_output.py prints.
-EXTRA_SAMPLES: dict[str, Callable[[], object]] = {}
+EXTRA_SAMPLES: dict[str, Callable[[], object]] = {"govshare-records/1": _records}
 
 TYPES = json_types()
 SCHEMA_FILES = sorted(SCHEMAS.glob("*.schema.json"))

@@ -41,6 +41,7 @@ Kind = Literal[
     "period_unit",
     "month",
     "rank",
+    "audit",
 ]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
