@@ -43,7 +43,6 @@ cli_json = _load("govshare_cli_json_output", ROOT / "tests" / "cli" / "test_json
 build_schemas = cli_json.build_schemas
 
 
-
 def _records() -> object:
     """A record set (the audit's input format; no command prints one)."""
     import datetime as dt  # noqa: PLC0415
