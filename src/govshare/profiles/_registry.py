@@ -32,6 +32,8 @@ __all__ = [
 ENTRY_POINT_GROUP = "govshare.profiles"
 
 _cache: dict[str, JurisdictionProfile] = {}
+#: profiles loaded from a path, by (resolved path, modification time, size)
+_file_cache: dict[tuple[str, int, int], JurisdictionProfile] = {}
 
 
 def bundled_profile_dir() -> Traversable:
@@ -88,9 +90,20 @@ def load_profile(name_or_path: str | Path) -> JurisdictionProfile:
         loaded = load_yaml(Path(target))
         profile = JurisdictionProfile(validate_model(Profile, loaded), loaded)
     elif Path(name_or_path).suffix in (".yaml", ".yml") or Path(name_or_path).is_file():
+        # Files may change between calls: cached only while the file is unchanged.
+        path = Path(name_or_path)
+        try:
+            info = path.stat()
+            stamp = (str(path.resolve()), info.st_mtime_ns, info.st_size)
+        except OSError:
+            stamp = None
+        if stamp is not None and stamp in _file_cache:
+            return _file_cache[stamp]
         loaded = load_yaml(name_or_path)
-        # Files may change between calls: not cached.
-        return JurisdictionProfile(validate_model(Profile, loaded), loaded)
+        found = JurisdictionProfile(validate_model(Profile, loaded), loaded)
+        if stamp is not None:
+            _file_cache[stamp] = found
+        return found
     else:
         raise InputError("profile", key, f"a profile name ({', '.join(list_profiles())}) or a path")
     _cache[key] = profile

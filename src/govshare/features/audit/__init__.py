@@ -7,6 +7,7 @@ Compute only: :mod:`govshare.render.audit` writes the report. Needs the ``audit`
 (polars, pyarrow).
 """
 
+from govshare.features.audit._kpi import Count, Kpi
 from govshare.features.audit._read import REJECT_COLUMNS, Batch, iter_batches, read_records
 from govshare.features.audit._records import (
     FIELDS,
@@ -17,17 +18,28 @@ from govshare.features.audit._records import (
     RecordSet,
     load_mapping,
 )
+from govshare.features.audit._run import AuditResult, Citation, Engine, audit, judge_batch
+from govshare.features.audit._verdict import RESULT_COLUMNS, VERDICTS
 
 __all__ = [
     "FIELDS",
     "REJECT_COLUMNS",
     "REPLIES",
     "REQUIRED",
+    "RESULT_COLUMNS",
+    "VERDICTS",
+    "AuditResult",
     "Batch",
+    "Citation",
     "ColumnMapping",
+    "Count",
+    "Engine",
+    "Kpi",
     "Record",
     "RecordSet",
+    "audit",
     "iter_batches",
+    "judge_batch",
     "load_mapping",
     "read_records",
 ]

@@ -124,6 +124,11 @@ def _bool(pl_: Any, name: str, dtype: Any) -> Any:
     )
 
 
+def _empty(pl_: Any, name: str) -> Any:
+    """The export gave no value for the field (whether or not a given one parses)."""
+    return pl_.col(f"_raw_{name}").str.strip_chars().fill_null("").eq("")
+
+
 def _reason(pl_: Any, condition: Any, code: str) -> Any:
     return pl_.when(condition).then(pl_.lit(code)).otherwise(pl_.lit(None, pl_.String))
 
@@ -188,8 +193,8 @@ def _checks(pl_: Any) -> list[tuple[str, Any]]:
         ("replied", _reason(pl_, c("replied") < receipt, "before_receipt")),
         ("data_provided", _reason(pl_, c("data_provided") < receipt, "before_receipt")),
         ("data_provided", _reason(pl_, early, "before_reply")),
-        ("reply", _reason(pl_, c("replied").is_not_null() & c("reply").is_null(), "missing")),
-        ("replied", _reason(pl_, c("reply").is_not_null() & c("replied").is_null(), "missing")),
+        ("reply", _reason(pl_, ~_empty(pl_, "replied") & c("reply").is_null(), "missing")),
+        ("replied", _reason(pl_, c("reply").is_not_null() & _empty(pl_, "replied"), "missing")),
         ("record_id", _reason(pl_, repeated, "duplicate_id")),
     ]
     return checks
