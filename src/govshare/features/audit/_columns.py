@@ -1,0 +1,334 @@
+"""The kernel's column arithmetic: one plan's rows at a time, as numpy arrays.
+
+Mirrors :mod:`._reference` step by step (the property test holds them equal): the reply's
+due day and status, deemed consent, the upper layer's ceiling and its extension, the
+consent, the provision's binding due day and status, and the verdict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from govshare._kernel.dates import SHANGHAI
+from govshare.errors import GovshareError
+from govshare.features.audit._verdict import RESULT_COLUMNS, result_schema
+
+if TYPE_CHECKING:
+    from govshare.features.audit._kernel import Kernel, ProvisionPlan, ReplyPlan
+
+__all__ = ["judge_frame"]
+
+_NAT = "NaT"
+
+
+def _np() -> Any:
+    import numpy as np  # noqa: PLC0415 - the numpy extra
+
+    return np
+
+
+def _dates(series: Any) -> Any:
+    """A polars Date column as datetime64[D] (NaT for null)."""
+    return series.to_numpy().astype("datetime64[D]")
+
+
+def _where(np: Any, mask: Any, values: Any, dtype: str) -> Any:
+    """``values`` where ``mask``, else null (NaT or a masked integer)."""
+    out = np.full(mask.shape, np.datetime64(_NAT) if dtype == "D" else -1, dtype=values.dtype)
+    out[mask] = values[mask]
+    return out
+
+
+def _status(np: Any, counter: Any, due: Any, *, done: Any, has: Any, today: Any) -> tuple[Any, Any]:
+    """in_time / late (by the act) or open / overdue (at today); working days late (-1)."""
+    status = np.where(
+        has,
+        np.where(done <= due, "in_time", "late"),
+        np.where(today > due, "overdue", "open"),
+    ).astype(object)
+    late = np.full(due.shape, -1, dtype=np.int64)
+    is_late = has & (done > due)
+    if is_late.any():
+        late[is_late] = counter.between(due[is_late], done[is_late])
+    over = ~has & (today > due)
+    if over.any():
+        late[over] = counter.between(due[over], np.broadcast_to(today, due.shape)[over])
+    return status, late
+
+
+def _reply(kernel: Kernel, plan: ReplyPlan, sub: Any, today: Any) -> dict[str, Any]:
+    """The reply, ceiling and consent columns of one plan's rows."""
+    np = _np()
+    cal = kernel.profile.calendar
+    counter = kernel.counter(cal)
+    receipt = _dates(sub["receipt_date"])
+    replied = _dates(sub["replied_date"])
+    has = ~np.isnat(replied)
+    due = cal.add_working_days_array(receipt, plan.n)
+    reply = sub["reply"].to_numpy().astype(object)
+    out: dict[str, Any] = {"reply_due": due}
+    wd = np.full(due.shape, -1, dtype=np.int64)
+    if has.any():
+        wd[has] = counter.between(receipt[has], replied[has])
+    out["reply_wd"] = wd
+    finding = np.full(due.shape, None, dtype=object)
+    if plan.deemed:
+        deemed = np.where(has, replied > due, today > due)
+        status = np.where(deemed, "deemed_consent", np.where(has, "in_time", "open")).astype(object)
+        late = np.full(due.shape, -1, dtype=np.int64)
+        after = deemed & has
+        if after.any():
+            late[after] = counter.between(due[after], replied[after])
+        finding[after] = "reply_after_deemed_consent"
+    else:
+        deemed = np.zeros(due.shape, dtype=bool)
+        status, late = _status(np, counter, due, done=replied, has=has, today=today)
+    if plan.reasons_required:
+        refused = has & ~deemed & (reply == "refuse") & sub["reasons"].is_null().to_numpy()
+        finding[refused] = "refusal_without_reasons"
+    one = np.timedelta64(1, "D")
+    out.update(
+        reply_status=status,
+        reply_late_wd=late,
+        deemed_consent_on=_where(np, deemed, due + one, "D"),
+        outcome_cite=np.where(deemed, plan.outcome_cite, None).astype(object),
+        finding=finding,
+        reply_cite=np.full(due.shape, plan.cite, dtype=object),
+    )
+    out.update(
+        _ceiling(kernel, plan, sub, due=due, receipt=receipt, replied=replied, has=has, today=today)
+    )
+    agree = has & (reply == "agree")
+    consent = np.where(deemed, due + one, np.where(agree, replied, np.datetime64(_NAT)))
+    out["consent_on"] = consent.astype("datetime64[D]")
+    return out
+
+
+def _ceiling(
+    kernel: Kernel,
+    plan: ReplyPlan,
+    sub: Any,
+    *,
+    due: Any,
+    receipt: Any,
+    replied: Any,
+    has: Any,
+    today: Any,
+) -> dict[str, Any]:
+    np = _np()
+    n = len(due)
+    empty = np.full(n, None, dtype=object)
+    if plan.ceiling is None:
+        return {
+            "ceiling_due": np.full(n, np.datetime64(_NAT), dtype="datetime64[D]"),
+            "ceiling_status": empty,
+            "ceiling_late_wd": np.full(n, -1, dtype=np.int64),
+            "ceiling_cite": empty,
+            "extension_cite": empty,
+        }
+    up = plan.ceiling
+    c = up.calendar.add_working_days_array(receipt, up.n)
+    present = due <= c
+    ext = np.zeros(n, dtype=bool)
+    if plan.extension is not None:
+        ext = sub["extension_approved"].to_numpy().astype(bool) & present
+        if ext.any():
+            c = c.copy()
+            c[ext] = up.calendar.add_working_days_array(c[ext], plan.extension)
+    status, late = _status(np, kernel.counter(up.calendar), c, done=replied, has=has, today=today)
+    names = {"in_time": "within", "late": "beyond", "overdue": "beyond", "open": "open"}
+    status = np.array([names[s] for s in status], dtype=object) if n else status
+    return {
+        "ceiling_due": _where(np, present, c, "D"),
+        "ceiling_status": np.where(present, status, None).astype(object),
+        "ceiling_late_wd": np.where(present, late, -1),
+        "ceiling_cite": np.where(present, up.cite, None).astype(object),
+        "extension_cite": np.where(ext, plan.extension_cite, None).astype(object),
+    }
+
+
+def _provision(kernel: Kernel, plan: ProvisionPlan, sub: Any, today: Any) -> dict[str, Any]:
+    """The provision columns of rows sharing one provision plan: each layer's due day, the
+    earliest binding (a tie goes to the nearer layer), its status and days late."""
+    np = _np()
+    consent = _dates(sub["consent_on"])
+    n = len(consent)
+    if not plan.layers:
+        return {"provision_status": np.full(n, "no_limit", dtype=object)}
+    best = np.zeros(n, dtype=np.int64)
+    due = plan.layers[0].calendar.add_working_days_array(consent, plan.layers[0].n)
+    for i, layer in enumerate(plan.layers[1:], start=1):
+        other = layer.calendar.add_working_days_array(consent, layer.n)
+        earlier = other < due
+        best[earlier] = i
+        due = np.where(earlier, other, due)
+    provided = _dates(sub["provided_date"])
+    has = ~np.isnat(provided)
+    status = np.empty(n, dtype=object)
+    late = np.full(n, -1, dtype=np.int64)
+    cites = np.empty(n, dtype=object)
+    for i, layer in enumerate(plan.layers):
+        rows = best == i
+        if not rows.any():
+            continue
+        counter = kernel.counter(layer.calendar)
+        status[rows], late[rows] = _status(
+            np, counter, due[rows], done=provided[rows], has=has[rows], today=today
+        )
+        cites[rows] = layer.cite
+    return {
+        "provision_due": due,
+        "provision_cite": cites,
+        "provision_status": status,
+        "provision_late_wd": late,
+    }
+
+
+def _verdict(pl: Any) -> Any:
+    c = pl.col
+    return (
+        pl.when(c("reply_status") == "deemed_consent")
+        .then(pl.lit("deemed_consent"))
+        .when(c("reply_status") == "late")
+        .then(pl.lit("reply_late"))
+        .when(c("reply_status") == "overdue")
+        .then(pl.lit("reply_overdue"))
+        .when(c("provision_status") == "late")
+        .then(pl.lit("provision_late"))
+        .when(c("provision_status") == "overdue")
+        .then(pl.lit("provision_overdue"))
+        .when(c("reply_status").is_in(["open", "none"]) | (c("provision_status") == "open"))
+        .then(pl.lit("open"))
+        .otherwise(pl.lit("in_time"))
+    )
+
+
+def _frame(pl: Any, sub: Any, cols: dict[str, Any]) -> Any:
+    """``sub`` with the computed numpy columns (typed in :func:`_finish`)."""
+    series = [
+        pl.Series(name, values.tolist(), dtype=pl.String)
+        if values.dtype == object
+        else pl.Series(name, values)
+        for name, values in cols.items()
+    ]
+    return sub.with_columns(series)
+
+
+def judge_frame(kernel: Kernel, records: Any, until: dt.datetime) -> tuple[Any, Any]:
+    """(results of the rows the kernel judged, the validated rows it leaves to replay)."""
+    import polars as pl  # noqa: PLC0415 - the audit extra
+
+    np = _np()
+    c = pl.col
+    local = until.astimezone(SHANGHAI).replace(tzinfo=None)
+    today = np.datetime64(local.date(), "D")
+    df = records.with_columns(receipt=pl.coalesce(c("forwarded"), c("submitted")))
+    df = df.with_columns(
+        receipt_date=c("receipt").dt.date(),
+        month=c("receipt").dt.strftime("%Y-%m"),
+        replied_ok=pl.when(c("replied") <= local).then(c("replied")),
+        provided_ok=pl.when(c("data_provided") <= local).then(c("data_provided")),
+    ).with_columns(
+        replied_date=c("replied_ok").dt.date(),
+        provided_date=c("provided_ok").dt.date(),
+    )
+    done: list[Any] = []
+    covered = c("share_type") == "conditional"
+    other = df.filter(~covered)
+    if other.height:
+        done.append(
+            other.with_columns(
+                path=pl.lit("none"),
+                verdict=pl.lit("not_covered"),
+                replied_ok=pl.lit(None, pl.Datetime("us")),
+            )
+        )
+    cond = df.filter(covered)
+    if not kernel.supported or cond.height == 0:
+        return _finish(pl, done), cond.select(records.columns)
+    late_receipt = c("receipt") > local
+    left = [cond.filter(late_receipt)]
+    cond = cond.filter(~late_receipt)
+    keys = cond.select("level", "receipt_date").unique()
+    plans: list[Any] = []
+    ids: list[int | None] = []
+    for level, day in keys.iter_rows():
+        plan = kernel.reply_plan(level, day)
+        if plan is None:
+            ids.append(None)
+            continue
+        if plan not in plans:
+            plans.append(plan)
+        ids.append(plans.index(plan))
+    keys = keys.with_columns(pl.Series("_plan", ids, dtype=pl.Int32))
+    cond = cond.join(keys, on=["level", "receipt_date"], how="left")
+    left.append(cond.filter(c("_plan").is_null()))
+    replied_rows: list[Any] = []
+    for k, plan in enumerate(plans):
+        sub = cond.filter(c("_plan") == k)
+        if not sub.height:
+            continue
+        try:
+            cols = _reply(kernel, plan, sub, today)
+        except GovshareError:  # e.g. a due day beyond the calendar: the reference decides
+            left.append(sub)
+            continue
+        replied_rows.append(_frame(pl, sub, cols))
+    if replied_rows:
+        judged = pl.concat(replied_rows, how="diagonal_relaxed")
+        done.extend(_provisions(kernel, pl, judged, today, left))
+    rest = pl.concat([x.select(records.columns) for x in left])
+    return _finish(pl, done), rest
+
+
+def _provisions(kernel: Kernel, pl: Any, judged: Any, today: Any, left: list[Any]) -> list[Any]:
+    """The provision stage: rows grouped by the plan of their consent day and level."""
+    c = pl.col
+    out = [judged.filter(c("consent_on").is_null()).with_columns(provision_status=pl.lit("none"))]
+    consented = judged.filter(c("consent_on").is_not_null()).with_columns(provided=c("provided_ok"))
+    keys = consented.select("level", "consent_on").unique()
+    plans: list[ProvisionPlan] = []
+    ids: list[int | None] = []
+    for level, day in keys.iter_rows():
+        plan = kernel.provision_plan(level, day)
+        if plan is not None and plan not in plans:
+            plans.append(plan)
+        ids.append(None if plan is None else plans.index(plan))
+    keys = keys.with_columns(pl.Series("_pplan", ids, dtype=pl.Int32))
+    consented = consented.join(keys, on=["level", "consent_on"], how="left")
+    left.append(consented.filter(c("_pplan").is_null()))
+    for k, plan in enumerate(plans):
+        sub = consented.filter(c("_pplan") == k)
+        if not sub.height:
+            continue
+        try:
+            cols = _provision(kernel, plan, sub, today)
+        except GovshareError:  # a due day beyond the calendar: the reference decides
+            left.append(sub)
+            continue
+        out.append(_frame(pl, sub, cols))
+    return out
+
+
+def _finish(pl: Any, parts: list[Any]) -> Any:
+    schema = result_schema(pl)
+    if not parts:
+        return pl.DataFrame(schema=schema)
+    df = pl.concat(parts, how="diagonal_relaxed")
+    df = df.with_columns(replied=pl.col("replied_ok"))
+    missing = [pl.lit(None, schema[n]).alias(n) for n in schema if n not in df.columns]
+    df = df.with_columns(missing)
+    counts = [n for n, kind in RESULT_COLUMNS.items() if kind == "int" and n != "row"]
+    df = df.with_columns(
+        pl.when(pl.col(n) < 0).then(None).otherwise(pl.col(n)).alias(n) for n in counts
+    )
+    if "path" not in df.columns or df["path"].null_count():
+        df = df.with_columns(pl.col("path").fill_null("kernel"))
+    df = df.with_columns(
+        pl.when(pl.col("verdict").is_null())
+        .then(_verdict(pl))
+        .otherwise(pl.col("verdict"))
+        .alias("verdict")
+    )
+    return df.select([pl.col(n).cast(t) for n, t in schema.items()])
