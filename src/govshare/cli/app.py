@@ -59,6 +59,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "govshare.cli.obligations",
         "a year's recurring duties and open deadlines, with citations (iCalendar export)",
     ),
+    "audit": (
+        "govshare.cli.audit",
+        "timeliness audit of a year of application records: per provider and month, report",
+    ),
 }
 
 

@@ -19,6 +19,7 @@ from govshare.features.audit._records import (
     load_mapping,
 )
 from govshare.features.audit._run import AuditResult, Citation, Engine, audit, judge_batch
+from govshare.features.audit._synth import synthesize
 from govshare.features.audit._verdict import RESULT_COLUMNS, VERDICTS
 
 __all__ = [
@@ -42,4 +43,5 @@ __all__ = [
     "judge_batch",
     "load_mapping",
     "read_records",
+    "synthesize",
 ]

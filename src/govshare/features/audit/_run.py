@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from govshare._kernel.messages import Notice
+from govshare._kernel.model import Label
 from govshare.features.audit._kpi import Count, Kpi, Tally, kpis
 from govshare.features.audit._read import _empty_rejects, iter_batches, polars
 from govshare.features.audit._records import ColumnMapping
@@ -42,6 +43,7 @@ class AuditResult:
     """The audit of a record set: what was read, judged and rejected, and the figures."""
 
     profile: str
+    profile_name: Label
     as_of: dt.date
     engine: Engine
     rows: int  # input rows
@@ -107,7 +109,7 @@ def judge_batch(
     kernel = kernel or Kernel(profile)
     done, left = kernel.run(records, until)
     if left.height == 0:
-        return done, _empty_rejects(), 0
+        return done.sort("row"), _empty_rejects(), 0
     more, rejects = _reference_rows(profile, left, until)
     results = pl.concat([done, more]).sort("row")
     return results, rejects, left.height
@@ -175,6 +177,7 @@ def audit(
     used = {(col, short) for col, shorts in tally.cites.items() for short in shorts}
     return AuditResult(
         profile=profile.id,
+        profile_name=profile.model.name,
         as_of=until.date(),
         engine=engine,
         rows=rows,
