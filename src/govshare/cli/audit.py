@@ -26,7 +26,8 @@ def _polars() -> Any:
 
 
 class _Writer:
-    """Each batch's frames appended to the output files as they come."""
+    """Each batch's frames appended to the output files as they come (a writer thread was
+    tried: on two cores it competes with the next batch's computation and is slower)."""
 
     def __init__(self, out: Path, *, csv: bool, lang: str) -> None:
         self.out = out
@@ -36,6 +37,9 @@ class _Writer:
         self.first = True
 
     def __call__(self, results: Any, rejects: Any) -> None:
+        self._write(results, rejects)
+
+    def _write(self, results: Any, rejects: Any) -> None:
         import pyarrow.parquet as pq  # noqa: PLC0415
 
         from govshare._kernel.vocabulary import label  # noqa: PLC0415

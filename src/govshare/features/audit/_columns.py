@@ -8,11 +8,12 @@ consent, the provision's binding due day and status, and the verdict.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from govshare._kernel.dates import SHANGHAI
 from govshare.errors import GovshareError
-from govshare.features.audit._verdict import RESULT_COLUMNS, result_schema
+from govshare.features.audit._verdict import FINDINGS, RESULT_COLUMNS, result_schema
 
 if TYPE_CHECKING:
     from govshare.features.audit._kernel import Kernel, ProvisionPlan, ReplyPlan
@@ -40,13 +41,28 @@ def _where(np: Any, mask: Any, values: Any, dtype: str) -> Any:
     return out
 
 
+@dataclass(frozen=True)
+class _Text:
+    """A text column as small codes into ``names`` (-1: null): cheap to build and to turn
+    into a polars column."""
+
+    codes: Any
+    names: tuple[str | None, ...]
+
+
+def _text(np: Any, mask: Any, name: str | None) -> _Text:
+    """``name`` where ``mask``, else null."""
+    return _Text(np.where(mask, 0, -1).astype(np.int16), (name,))
+
+
+#: the codes :func:`_status` gives
+STATUS = ("in_time", "late", "overdue", "open")
+
+
 def _status(np: Any, counter: Any, due: Any, *, done: Any, has: Any, today: Any) -> tuple[Any, Any]:
-    """in_time / late (by the act) or open / overdue (at today); working days late (-1)."""
-    status = np.where(
-        has,
-        np.where(done <= due, "in_time", "late"),
-        np.where(today > due, "overdue", "open"),
-    ).astype(object)
+    """in_time / late (by the act) or overdue / open (at today), as codes into
+    :data:`STATUS`; working days late (-1: none)."""
+    status = np.where(has, np.where(done <= due, 0, 1), np.where(today > due, 2, 3))
     late = np.full(due.shape, -1, dtype=np.int64)
     is_late = has & (done > due)
     if is_late.any():
@@ -66,40 +82,42 @@ def _reply(kernel: Kernel, plan: ReplyPlan, sub: Any, today: Any) -> dict[str, A
     replied = _dates(sub["replied_date"])
     has = ~np.isnat(replied)
     due = cal.add_working_days_array(receipt, plan.n)
-    reply = sub["reply"].to_numpy().astype(object)
+    agree = has & (sub["reply"] == "agree").fill_null(False).to_numpy()
+    refuse = has & (sub["reply"] == "refuse").fill_null(False).to_numpy()
     out: dict[str, Any] = {"reply_due": due}
     wd = np.full(due.shape, -1, dtype=np.int64)
     if has.any():
         wd[has] = counter.between(receipt[has], replied[has])
     out["reply_wd"] = wd
-    finding = np.full(due.shape, None, dtype=object)
+    finding = np.full(due.shape, -1, dtype=np.int16)
     if plan.deemed:
         deemed = np.where(has, replied > due, today > due)
-        status = np.where(deemed, "deemed_consent", np.where(has, "in_time", "open")).astype(object)
+        codes = np.where(deemed, 0, np.where(has, 1, 2))
+        status = _Text(codes, ("deemed_consent", "in_time", "open"))
         late = np.full(due.shape, -1, dtype=np.int64)
         after = deemed & has
         if after.any():
             late[after] = counter.between(due[after], replied[after])
-        finding[after] = "reply_after_deemed_consent"
+        finding[after] = 0
     else:
         deemed = np.zeros(due.shape, dtype=bool)
-        status, late = _status(np, counter, due, done=replied, has=has, today=today)
+        codes, late = _status(np, counter, due, done=replied, has=has, today=today)
+        status = _Text(codes, STATUS)
     if plan.reasons_required:
-        refused = has & ~deemed & (reply == "refuse") & sub["reasons"].is_null().to_numpy()
-        finding[refused] = "refusal_without_reasons"
+        refused = refuse & ~deemed & sub["reasons"].is_null().to_numpy()
+        finding[refused] = 1
     one = np.timedelta64(1, "D")
     out.update(
         reply_status=status,
         reply_late_wd=late,
         deemed_consent_on=_where(np, deemed, due + one, "D"),
-        outcome_cite=np.where(deemed, plan.outcome_cite, None).astype(object),
-        finding=finding,
-        reply_cite=np.full(due.shape, plan.cite, dtype=object),
+        outcome_cite=_text(np, deemed, plan.outcome_cite),
+        finding=_Text(finding, FINDINGS),
+        reply_cite=_text(np, np.ones(due.shape, dtype=bool), plan.cite),
     )
     out.update(
         _ceiling(kernel, plan, sub, due=due, receipt=receipt, replied=replied, has=has, today=today)
     )
-    agree = has & (reply == "agree")
     consent = np.where(deemed, due + one, np.where(agree, replied, np.datetime64(_NAT)))
     out["consent_on"] = consent.astype("datetime64[D]")
     return out
@@ -118,7 +136,7 @@ def _ceiling(
 ) -> dict[str, Any]:
     np = _np()
     n = len(due)
-    empty = np.full(n, None, dtype=object)
+    empty = _text(np, np.zeros(n, dtype=bool), None)
     if plan.ceiling is None:
         return {
             "ceiling_due": np.full(n, np.datetime64(_NAT), dtype="datetime64[D]"),
@@ -136,15 +154,15 @@ def _ceiling(
         if ext.any():
             c = c.copy()
             c[ext] = up.calendar.add_working_days_array(c[ext], plan.extension)
-    status, late = _status(np, kernel.counter(up.calendar), c, done=replied, has=has, today=today)
-    names = {"in_time": "within", "late": "beyond", "overdue": "beyond", "open": "open"}
-    status = np.array([names[s] for s in status], dtype=object) if n else status
+    counter = kernel.counter(up.calendar)
+    codes, late = _status(np, counter, c, done=replied, has=has, today=today)
+    names = ("within", "beyond", "beyond", "open")  # in the order of STATUS
     return {
         "ceiling_due": _where(np, present, c, "D"),
-        "ceiling_status": np.where(present, status, None).astype(object),
+        "ceiling_status": _Text(np.where(present, codes, -1), names),
         "ceiling_late_wd": np.where(present, late, -1),
-        "ceiling_cite": np.where(present, up.cite, None).astype(object),
-        "extension_cite": np.where(ext, plan.extension_cite, None).astype(object),
+        "ceiling_cite": _text(np, present, up.cite),
+        "extension_cite": _text(np, ext, plan.extension_cite),
     }
 
 
@@ -155,7 +173,7 @@ def _provision(kernel: Kernel, plan: ProvisionPlan, sub: Any, today: Any) -> dic
     consent = _dates(sub["consent_on"])
     n = len(consent)
     if not plan.layers:
-        return {"provision_status": np.full(n, "no_limit", dtype=object)}
+        return {"provision_status": _text(np, np.ones(n, dtype=bool), "no_limit")}
     best = np.zeros(n, dtype=np.int64)
     due = plan.layers[0].calendar.add_working_days_array(consent, plan.layers[0].n)
     for i, layer in enumerate(plan.layers[1:], start=1):
@@ -165,9 +183,8 @@ def _provision(kernel: Kernel, plan: ProvisionPlan, sub: Any, today: Any) -> dic
         due = np.where(earlier, other, due)
     provided = _dates(sub["provided_date"])
     has = ~np.isnat(provided)
-    status = np.empty(n, dtype=object)
+    status = np.full(n, -1, dtype=np.int16)
     late = np.full(n, -1, dtype=np.int64)
-    cites = np.empty(n, dtype=object)
     for i, layer in enumerate(plan.layers):
         rows = best == i
         if not rows.any():
@@ -176,11 +193,10 @@ def _provision(kernel: Kernel, plan: ProvisionPlan, sub: Any, today: Any) -> dic
         status[rows], late[rows] = _status(
             np, counter, due[rows], done=provided[rows], has=has[rows], today=today
         )
-        cites[rows] = layer.cite
     return {
         "provision_due": due,
-        "provision_cite": cites,
-        "provision_status": status,
+        "provision_cite": _Text(best, tuple(x.cite for x in plan.layers)),
+        "provision_status": _Text(status, STATUS),
         "provision_late_wd": late,
     }
 
@@ -204,14 +220,17 @@ def _verdict(pl: Any) -> Any:
     )
 
 
+def _series(pl: Any, name: str, values: Any) -> Any:
+    if not isinstance(values, _Text):
+        return pl.Series(name, values)
+    codes = pl.Series(name, values.codes, dtype=pl.Int16)
+    old = list(range(len(values.names)))
+    return codes.replace_strict(old, list(values.names), default=None, return_dtype=pl.String)
+
+
 def _frame(pl: Any, sub: Any, cols: dict[str, Any]) -> Any:
     """``sub`` with the computed numpy columns (typed in :func:`_finish`)."""
-    series = [
-        pl.Series(name, values.tolist(), dtype=pl.String)
-        if values.dtype == object
-        else pl.Series(name, values)
-        for name, values in cols.items()
-    ]
+    series = [_series(pl, name, values) for name, values in cols.items()]
     return sub.with_columns(series)
 
 

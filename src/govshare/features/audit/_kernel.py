@@ -1,18 +1,20 @@
 """The vectorized kernel: the reference path's rules applied to whole columns at once.
 
-The profile's process and rules are compiled into a :class:`Plan` once per (profile,
-process, level, document set): the document set is found by asking the profile which rule
-is in force for each key the audit uses (``profile.rule``), once per distinct date and
-level, and dates with the same answers share one plan. A plan holds the numbers (working
-days), the consequence (deemed consent or not) and the citations; the arithmetic then runs
-on arrays: :meth:`WorkCalendar.add_working_days_array` for due days and a cumulative count
-of working days for the days late. Whatever a plan cannot express (a process of another
-shape, a rule that is not a count of working days, dates outside the calendar) is left to
-the reference path, row by row, and counted.
+The profile's process and rules are compiled into a plan once per (profile,
+process, level, document set): the document set can change only on the days a document
+of some layer enters into force or ends, or a precedence starts, so the kernel compiles
+once per level and span between those days, asking the profile which rule is in force
+(``profile.rule``, ``provisions``), and spans with the same answers share one plan. A plan
+holds the numbers (working days), the consequence (deemed consent or not) and the
+citations; the arithmetic then runs on arrays: :meth:`WorkCalendar.add_working_days_array`
+for due days and a cumulative count of working days for the days late. Whatever a plan
+cannot express (a process of another shape, a rule that is not a count of working days,
+dates outside the calendar) is left to the reference path, row by row, and counted.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -109,13 +111,39 @@ class Kernel:
     """The compiled kernel of one profile (plans are compiled on first use and kept)."""
 
     profile: JurisdictionProfile
-    _reply: dict[tuple[str, dt.date], ReplyPlan | None] = field(default_factory=dict)
-    _provision: dict[tuple[str, dt.date], ProvisionPlan | None] = field(default_factory=dict)
+    _reply: dict[tuple[str, int], ReplyPlan | None] = field(default_factory=dict)
+    _provision: dict[tuple[str, int], ProvisionPlan | None] = field(default_factory=dict)
     _plans: dict[object, object] = field(default_factory=dict)  # one plan per document set
     _counters: dict[int, _Counter] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.supported = self._supported()
+        self.breaks = self._breaks()
+
+    def _breaks(self) -> list[dt.date]:
+        """The days on which the document set may change, in every layer: a document's
+        entry into force, the day after its end, a precedence's start. Between two of them
+        every rule the audit asks for has the same answer, so one plan serves them all."""
+        days: set[dt.date] = set()
+        seen: set[str] = set()
+        prof: JurisdictionProfile | None = self.profile
+        while prof is not None and prof.id not in seen:
+            seen.add(prof.id)
+            for doc in prof.model.documents:
+                if isinstance(doc.in_force_from, dt.date):
+                    days.add(doc.in_force_from)
+                if isinstance(doc.in_force_until, dt.date):
+                    days.add(doc.in_force_until + dt.timedelta(days=1))
+            days.update(p.from_ for p in prof.model.precedence if p.from_ is not None)
+            above = getattr(prof.model, "layer_under", None)
+            prof = upper(self.profile, above) if above else None
+        return sorted(days)
+
+    def epoch(self, when: dt.date) -> tuple[int, dt.date]:
+        """The span of days ``when`` falls in, and the first day of that span (where the
+        plan is compiled)."""
+        i = bisect.bisect_right(self.breaks, when)
+        return i, (self.breaks[i - 1] if i else when)
 
     # -- compiling ----------------------------------------------------------------------
 
@@ -169,10 +197,11 @@ class Kernel:
 
     def reply_plan(self, level: str, when: dt.date) -> ReplyPlan | None:
         """The reply rules for receipts on ``when`` at ``level`` (None: not expressible)."""
-        key = (level, when)
+        i, first = self.epoch(when)
+        key = (level, i)
         if key not in self._reply:
             try:
-                plan = self._compile_reply(level, when)
+                plan = self._compile_reply(level, first if i else when)
             except (GovshareError, LookupError):
                 plan = None
             self._reply[key] = None if plan is None else self._share(plan)  # type: ignore[assignment]
@@ -214,10 +243,11 @@ class Kernel:
 
     def provision_plan(self, level: str, when: dt.date) -> ProvisionPlan | None:
         """The provision rules for consents on ``when`` at ``level``."""
-        key = (level, when)
+        i, first = self.epoch(when)
+        key = (level, i)
         if key not in self._provision:
             try:
-                layers = self._layers(PROVISION_KEY, level, when)
+                layers = self._layers(PROVISION_KEY, level, first if i else when)
                 for x in layers or ():
                     cite("provision_cite", x.source)
             except NoRuleInForceError:

@@ -126,7 +126,7 @@ def _bool(pl_: Any, name: str, dtype: Any) -> Any:
 
 def _empty(pl_: Any, name: str) -> Any:
     """The export gave no value for the field (whether or not a given one parses)."""
-    return pl_.col(f"_raw_{name}").str.strip_chars().fill_null("").eq("")
+    return ~pl_.col(f"_given_{name}")
 
 
 def _reason(pl_: Any, condition: Any, code: str) -> Any:
@@ -134,8 +134,9 @@ def _reason(pl_: Any, condition: Any, code: str) -> Any:
 
 
 def _typed(pl_: Any, raw: pl.DataFrame, mapping: ColumnMapping, offset: int) -> pl.DataFrame:
-    """The record's fields typed (``None`` where a value does not parse), the raw text
-    beside them (``_raw_<field>``) and the row number."""
+    """The record's fields typed (``None`` where a value does not parse), the value as
+    given beside them (``_src_<field>``, not converted: typed columns stay typed), whether
+    one was given (``_given_<field>``) and the row number."""
     n = raw.height
     c = pl_.col
     cols: dict[str, Any] = {"row": pl_.int_range(offset + 1, offset + n + 1, dtype=pl_.Int64)}
@@ -143,20 +144,23 @@ def _typed(pl_: Any, raw: pl.DataFrame, mapping: ColumnMapping, offset: int) -> 
     for f in FIELDS:
         src = mapping.column(f)
         if src not in raw.columns:
-            cols[f"_raw_{f}"] = pl_.lit(None, pl_.String)
+            cols[f"_src_{f}"] = pl_.lit(None, pl_.String)
+            cols[f"_given_{f}"] = pl_.lit(False)
             typed[f] = pl_.lit(None, pl_.Datetime("us") if f in DATETIME_FIELDS else pl_.String)
             if f == "extension_approved":
                 typed[f] = pl_.lit(False)
             continue
         dtype = raw.schema[src]
         cols[f"_src_{f}"] = c(src)
-        cols[f"_raw_{f}"] = c(src).cast(pl_.String)
+        text = dtype in (pl_.String, pl_.Categorical) or isinstance(dtype, pl_.Enum)
+        given = c(src).cast(pl_.String).str.strip_chars().ne("") if text else c(src).is_not_null()
+        cols[f"_given_{f}"] = given.fill_null(False)
         if f in DATETIME_FIELDS:
             typed[f] = _datetime(pl_, f"_src_{f}", dtype)
         elif f == "extension_approved":
             typed[f] = _bool(pl_, f"_src_{f}", dtype)
         else:
-            value = c(f"_raw_{f}").str.strip_chars()
+            value = c(f"_src_{f}").cast(pl_.String).str.strip_chars()
             value = pl_.when(value == "").then(None).otherwise(value)
             if f in mapping.values:
                 value = value.replace(mapping.values[f])
@@ -173,7 +177,7 @@ def _checks(pl_: Any) -> list[tuple[str, Any]]:
         (f, _reason(pl_, c(f).is_null(), "missing")) for f in REQUIRED if f not in DATETIME_FIELDS
     ]
     for f in DATETIME_FIELDS:
-        given = c(f"_raw_{f}").str.strip_chars().ne("").fill_null(False)
+        given = c(f"_given_{f}")
         code = pl_.when(given).then(pl_.lit("not_a_datetime")).otherwise(pl_.lit("missing"))
         bad = c(f).is_null() & (given | pl_.lit(f in REQUIRED))
         checks.append((f, pl_.when(bad).then(code).otherwise(pl_.lit(None, pl_.String))))
@@ -223,21 +227,26 @@ def validate(raw: pl.DataFrame, mapping: ColumnMapping | None = None, *, offset:
     checks = _checks(pl_)
     df = df.with_columns(e.alias(f"_e{i}") for i, (_, e) in enumerate(checks))
     errs = [c(f"_e{i}").is_not_null() for i in range(len(checks))]
+    found = df.select(e.any() for e in errs).row(0)
+    if not any(found):
+        records = df.select("row", *FIELDS)
+        return Batch(records=records, rejects=_empty_rejects(), rows=n)
     bad_row = pl_.any_horizontal(errs)
     parts = []
     for i, (f, _) in enumerate(checks):
+        if not found[i]:
+            continue
         part = df.filter(errs[i]).select(
             c("row"),
-            c("_raw_record_id").alias("record_id"),
+            c("_src_record_id").cast(pl_.String).alias("record_id"),
             pl_.lit(mapping.column(f)).alias("column"),
             c(f"_e{i}").alias("reason"),
-            c(f"_raw_{f}").alias("value"),
+            c(f"_src_{f}").cast(pl_.String).alias("value"),
         )
         if part.height:
             parts.append(part)
     rejects = pl_.concat(parts).sort("row") if parts else _empty_rejects()
     records = df.filter(~bad_row).select("row", *FIELDS)
-    records = records.with_columns(c("level").cast(pl_.String), c("share_type").cast(pl_.String))
     return Batch(records=records, rejects=rejects, rows=n)
 
 
