@@ -8,6 +8,7 @@ consent, the provision's binding due day and status, and the verdict.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -269,31 +270,14 @@ def judge_frame(kernel: Kernel, records: Any, until: dt.datetime) -> tuple[Any, 
     late_receipt = c("receipt") > local
     left = [cond.filter(late_receipt)]
     cond = cond.filter(~late_receipt)
-    keys = cond.select("level", "receipt_date").unique()
-    plans: list[Any] = []
-    ids: list[int | None] = []
-    for level, day in keys.iter_rows():
-        plan = kernel.reply_plan(level, day)
-        if plan is None:
-            ids.append(None)
-            continue
-        if plan not in plans:
-            plans.append(plan)
-        ids.append(plans.index(plan))
-    keys = keys.with_columns(pl.Series("_plan", ids, dtype=pl.Int32))
-    cond = cond.join(keys, on=["level", "receipt_date"], how="left")
-    left.append(cond.filter(c("_plan").is_null()))
-    replied_rows: list[Any] = []
-    for k, plan in enumerate(plans):
-        sub = cond.filter(c("_plan") == k)
-        if not sub.height:
-            continue
-        try:
-            cols = _reply(kernel, plan, sub, today)
-        except GovshareError:  # e.g. a due day beyond the calendar: the reference decides
-            left.append(sub)
-            continue
-        replied_rows.append(_frame(pl, sub, cols))
+    replied_rows = _by_plan(
+        pl,
+        cond,
+        "receipt_date",
+        lookup=kernel.reply_plan,
+        compute=lambda plan, sub: _reply(kernel, plan, sub, today),
+        left=left,
+    )
     if replied_rows:
         judged = pl.concat(replied_rows, how="diagonal_relaxed")
         done.extend(_provisions(kernel, pl, judged, today, left))
@@ -306,24 +290,49 @@ def _provisions(kernel: Kernel, pl: Any, judged: Any, today: Any, left: list[Any
     c = pl.col
     out = [judged.filter(c("consent_on").is_null()).with_columns(provision_status=pl.lit("none"))]
     consented = judged.filter(c("consent_on").is_not_null()).with_columns(provided=c("provided_ok"))
-    keys = consented.select("level", "consent_on").unique()
-    plans: list[ProvisionPlan] = []
+    return out + _by_plan(
+        pl,
+        consented,
+        "consent_on",
+        lookup=kernel.provision_plan,
+        compute=lambda plan, sub: _provision(kernel, plan, sub, today),
+        left=left,
+    )
+
+
+def _by_plan(
+    pl: Any,
+    frame: Any,
+    day: str,
+    *,
+    lookup: Callable[[str, dt.date], Any],
+    compute: Callable[[Any, Any], dict[str, Any]],
+    left: list[Any],
+) -> list[Any]:
+    """``frame``'s rows grouped by the plan of their level and ``day`` (``lookup``), each
+    group with the columns ``compute(plan, rows)`` gives. Rows with no plan, or whose
+    arithmetic fails (a due day beyond the calendar), are added to ``left`` for the
+    reference path."""
+    c = pl.col
+    keys = frame.select("level", day).unique()
+    plans: list[Any] = []
     ids: list[int | None] = []
-    for level, day in keys.iter_rows():
-        plan = kernel.provision_plan(level, day)
+    for level, when in keys.iter_rows():
+        plan = lookup(level, when)
         if plan is not None and plan not in plans:
             plans.append(plan)
         ids.append(None if plan is None else plans.index(plan))
-    keys = keys.with_columns(pl.Series("_pplan", ids, dtype=pl.Int32))
-    consented = consented.join(keys, on=["level", "consent_on"], how="left")
-    left.append(consented.filter(c("_pplan").is_null()))
+    keys = keys.with_columns(pl.Series("_plan", ids, dtype=pl.Int32))
+    frame = frame.join(keys, on=["level", day], how="left").drop("_plan_right", strict=False)
+    left.append(frame.filter(c("_plan").is_null()).drop("_plan"))
+    out = []
     for k, plan in enumerate(plans):
-        sub = consented.filter(c("_pplan") == k)
+        sub = frame.filter(c("_plan") == k).drop("_plan")
         if not sub.height:
             continue
         try:
-            cols = _provision(kernel, plan, sub, today)
-        except GovshareError:  # a due day beyond the calendar: the reference decides
+            cols = compute(plan, sub)
+        except GovshareError:
             left.append(sub)
             continue
         out.append(_frame(pl, sub, cols))

@@ -86,14 +86,8 @@ FIELDS: tuple[str, ...] = (
     "data_provided",
     "reasons",
 )
-REQUIRED: tuple[str, ...] = (
-    "record_id",
-    "requester",
-    "provider",
-    "level",
-    "share_type",
-    "submitted",
-)
+#: The fields every record must give (the first six).
+REQUIRED: tuple[str, ...] = FIELDS[:6]
 DATETIME_FIELDS: tuple[str, ...] = ("submitted", "forwarded", "replied", "data_provided")
 
 
