@@ -19,6 +19,7 @@ from govshare.features.audit._records import (
     load_mapping,
 )
 from govshare.features.audit._run import AuditResult, Citation, Engine, audit, judge_batch
+from govshare.features.audit._spark import audit_spark
 from govshare.features.audit._synth import synthesize
 from govshare.features.audit._verdict import RESULT_COLUMNS, VERDICTS
 
@@ -39,6 +40,7 @@ __all__ = [
     "Record",
     "RecordSet",
     "audit",
+    "audit_spark",
     "iter_batches",
     "judge_batch",
     "load_mapping",
