@@ -12,6 +12,7 @@ import contextlib
 import importlib.util
 import io
 import json
+import tempfile
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -79,6 +80,23 @@ COMMANDS = (
         ("timeline", "hubei", "liuzhou", "--key", _KEY, "--start", "2026-09-30", "--json"),
     ),
     Command("test", ("test", str(ROOT / "tests" / "scenarios" / "_runner"), "--json")),
+    Command(
+        "audit",
+        (
+            "audit",
+            "run",
+            str(EXAMPLES / "audit-records.csv"),
+            "--mapping",
+            str(EXAMPLES / "audit-mapping.yaml"),
+            "--profile",
+            "hubei",
+            "--as-of",
+            "2025-12-31",
+            "-o",
+            str(Path(tempfile.gettempdir()) / "govshare-test-audit-json"),
+            "--json",
+        ),
+    ),
 )
 
 #: Rows whose output is not a registered JSON type yet (issue 11). Remove an id when its

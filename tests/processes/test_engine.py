@@ -159,13 +159,33 @@ def test_prefectural_level_counts_ten_days_under_order_419() -> None:
 
 
 def test_a_reply_at_the_end_instant_is_too_late() -> None:
-    """24:00 of Oct 10 is 00:00 of Oct 11: the deadline has passed by then."""
+    """24:00 of Oct 10 is 00:00 of Oct 11: the deadline has passed by then, so the reply
+    comes after the deemed consent: recorded with a finding, the state unchanged (issue 18;
+    the profile's reading on replies after deemed consent)."""
     events = [SUBMIT, {"at": "2026-10-11T00:00", "type": "approve"}]
+    st = ref(events, "2026-10-20")
+    assert st.state == "authorized"
+    assert [f.kind for f in st.fired] == ["deemed_consent"]
+    (finding,) = st.findings
+    assert finding.event_index == 1
+    assert finding.rule == "share.conditional.on_reply_timeout"
+    assert finding.source == st.fired[0].outcome_source
+    last = st.trace[-1]
+    assert (last.index, last.from_state, last.to_state) == (1, "authorized", "authorized")
+
+
+def test_an_act_after_an_authorization_still_raises() -> None:
+    """Only an answer after deemed consent is recorded; other acts in an ended case are
+    still errors (the case ended by the platform's act, not by the law)."""
+    events = [
+        SUBMIT,
+        {"at": "2026-10-09T10:00", "type": "approve"},
+        {"at": "2026-10-09T11:00", "type": "authorize"},
+        {"at": "2026-10-09T12:00", "type": "approve"},
+    ]
     with pytest.raises(EventNotAllowedError) as err:
-        ref(events, "2026-10-20")
-    assert err.value.index == 1
-    assert err.value.state == "authorized"
-    assert err.value.allowed == ()
+        run(events, "2026-10-20")
+    assert (err.value.index, err.value.state, err.value.allowed) == (3, "authorized", ())
 
 
 def test_reply_in_time_then_authorization() -> None:
@@ -316,8 +336,8 @@ class TestBadLogs:
             {"at": "2026-09-30T02:00Z", "type": "submit"},
             {"at": "2026-10-10T16:30Z", "type": "approve"},
         ]
-        with pytest.raises(EventNotAllowedError):
-            ref(events, "2026-10-20")
+        late = ref(events, "2026-10-20")  # after the deemed consent: a finding, no new state
+        assert (late.state, [f.event_index for f in late.findings]) == ("authorized", [1])
 
     def test_bad_timestamp_names_the_event(self) -> None:
         with pytest.raises(Exception, match=r"events\[0\]"):

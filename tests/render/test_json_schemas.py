@@ -43,11 +43,24 @@ cli_json = _load("govshare_cli_json_output", ROOT / "tests" / "cli" / "test_json
 build_schemas = cli_json.build_schemas
 
 
-def _layered_deadline() -> object:
-    from govshare.profiles import layered_deadline  # noqa: PLC0415
+def _records() -> object:
+    """A record set (the audit's input format; no command prints one)."""
+    import datetime as dt  # noqa: PLC0415
 
-    key = "share.conditional.provider_reply"
-    return layered_deadline(load_profile("hubei"), key, "2026-09-30", level="provincial")
+    from govshare.features.audit import Record, RecordSet  # noqa: PLC0415
+
+    submitted = dt.datetime(2025, 9, 1, 10, 0)
+    rec = Record(
+        record_id="R1",
+        requester="省民政厅",
+        provider="省公安厅",
+        level="provincial",
+        share_type="conditional",
+        submitted=submitted,
+        replied=submitted + dt.timedelta(days=2),
+        reply="agree",
+    )
+    return RecordSet(records=(rec,))
 
 
 def _layered_rule() -> object:
@@ -68,7 +81,7 @@ def _workday_batch() -> object:
 #: schema name (``govshare-<name>/<version>``) -> a sample result, for a registered type
 #: that no command in tests/cli/test_json_output.py prints (the HTTP service's answers).
 EXTRA_SAMPLES: dict[str, Callable[[], object]] = {
-    "govshare-layered-deadline/1": _layered_deadline,
+    "govshare-records/1": _records,
     "govshare-layered-rule/1": _layered_rule,
     "govshare-workday-batch/1": _workday_batch,
 }

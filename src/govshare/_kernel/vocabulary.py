@@ -42,6 +42,7 @@ Kind = Literal[
     "month",
     "rank",
     "doc_status",
+    "audit",
 ]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 

@@ -64,6 +64,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "govshare.cli.serve",
         "serve the rules over HTTP: deadlines, working days, replay, decisions (server extra)",
     ),
+    "audit": (
+        "govshare.cli.audit",
+        "timeliness audit of a year of application records: per provider and month, report",
+    ),
 }
 
 

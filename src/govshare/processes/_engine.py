@@ -150,6 +150,9 @@ class _Run:
     findings: list[Finding] = field(default_factory=list)
     trace: list[TraceStep] = field(default_factory=list)
     warnings: list[Notice] = field(default_factory=list)
+    #: the state a duty ran in when its deemed consent ended the case, the outcome rule and
+    #: when the duty started (an act answering that duty later is recorded, not refused)
+    deemed_end: tuple[str, str, dt.datetime] | None = None
 
     # -- rules ----------------------------------------------------------------------------
 
@@ -321,6 +324,8 @@ class _Run:
                 )
             )
             return
+        assert duty.outcome is not None
+        self.deemed_end = (self.state, duty.outcome, timer.started)
         self.move(
             at,
             None,
@@ -594,22 +599,38 @@ def _allowed(run: _Run, when: dt.datetime) -> list[str]:
     )
 
 
+def _not_allowed(
+    run: _Run,
+    i: int,
+    ev: Event,
+    at: dt.datetime,
+    *,
+    candidates: Sequence[TransitionDef],
+    fitting: Sequence[TransitionDef],
+    facts: Mapping[str, object],
+) -> EventNotAllowedError:
+    """The error for an event no transition of the current state takes, saying why."""
+    allowed = _allowed(run, at)
+    why = "the rule in force does not provide for it here" if fitting else ""
+    if candidates and not fitting:
+        stated = ", ".join(f"{k}: {v}" for k, v in facts.items())
+        why = f"the facts stated ({stated}) rule it out"
+    if run.state == START and not allowed:
+        why = "the rules in force at this date and level provide no way to start it"
+    state = run.proc.states.get(run.state)
+    terminal = state is not None and state.terminal
+    return EventNotAllowedError(i, ev.type, run.state, allowed, why, terminal=terminal)
+
+
 def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
     candidates = run.index.by_event_state.get((ev.type, run.state), ())
     facts = {**run.facts, **ev.facts}
     fitting = [t for t in candidates if _fits(t, facts)]
     chosen = next((t for t in fitting if t.when is None or run.guard(t.when, at)), None)
+    if chosen is None and _after_deemed_consent(run, i, ev, at):
+        return
     if chosen is None:
-        allowed = _allowed(run, at)
-        why = "the rule in force does not provide for it here" if fitting else ""
-        if candidates and not fitting:
-            stated = ", ".join(f"{k}: {v}" for k, v in facts.items())
-            why = f"the facts stated ({stated}) rule it out"
-        if run.state == START and not allowed:
-            why = "the rules in force at this date and level provide no way to start it"
-        state = run.proc.states.get(run.state)
-        terminal = state is not None and state.terminal
-        raise EventNotAllowedError(i, ev.type, run.state, allowed, why, terminal=terminal)
+        raise _not_allowed(run, i, ev, at, candidates=candidates, fitting=fitting, facts=facts)
     for fld in chosen.requires:
         if getattr(ev, fld) in (None, []):
             src = run.cite(chosen, at)
@@ -681,6 +702,42 @@ def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
         source=source,
         note=note,
     )
+
+
+def _after_deemed_consent(run: _Run, i: int, ev: Event, at: dt.datetime) -> bool:
+    """Record an answer that comes after deemed consent ended the case: a finding, no change
+    of state (the consent stands). False when the event is not such an answer."""
+    state = run.proc.states.get(run.state)
+    if run.deemed_end is None or state is None or not state.terminal:
+        return False
+    was, outcome_rule, started = run.deemed_end
+    answer = next((t for t in run.proc.transitions if t.event == ev.type and was in t.from_), None)
+    if answer is None:
+        return False
+    source = run.rule(outcome_rule, started).source
+    note = Notice(
+        code="process.after_deemed_consent",
+        zh=f"{answer.label.zh}：逾期视为同意之后作出，已记录，状态不变",
+        en=f"{answer.label.en}: made after deemed consent; recorded, the state does not change",
+    )
+    run.findings.append(
+        Finding(event_index=i, rule=outcome_rule, source=source, zh=note.zh, en=note.en)
+    )
+    run.trace.append(
+        TraceStep(
+            at=at,
+            index=i,
+            event=ev.type,
+            actor=answer.actor,
+            by=ev.by,
+            from_state=run.state,
+            to_state=run.state,
+            label=answer.label,
+            source=source,
+            note=note,
+        )
+    )
+    return True
 
 
 def _party(run: _Run, i: int, ev: Event, t: TransitionDef, at: dt.datetime) -> str | None:

@@ -36,6 +36,8 @@ ENTRY_POINT_GROUP = "govshare.profiles"
 
 _cache: dict[str, JurisdictionProfile] = {}
 _lock = threading.RLock()  # re-entrant: a profile's validation may load the one it layers on
+#: profiles loaded from a path, by (resolved path, modification time, size)
+_file_cache: dict[tuple[str, int, int], JurisdictionProfile] = {}
 
 
 def bundled_profile_dir() -> Traversable:
@@ -153,13 +155,33 @@ def load_profile(name_or_path: str | Path) -> JurisdictionProfile:
     """
     key = str(name_or_path)
     if isinstance(name_or_path, Path) or _existing_file(key):
-        loaded = load_yaml(name_or_path)
-        # Files may change between calls: not cached.
-        return JurisdictionProfile(validate_model(Profile, loaded), loaded)
+        return _from_file(Path(name_or_path))
     with _lock:  # one load per name, even when threads ask at once
         if key not in _cache:
             _cache[key] = _by_name(key)
         return _cache[key]
+
+
+def _from_file(path: Path) -> JurisdictionProfile:
+    """A profile file, read again whenever it changes (cached by path, mtime and size: a
+    layered lookup reads the layer under a profile on every call)."""
+    try:
+        info = path.stat()
+        stamp: tuple[str, int, int] | None = (
+            str(path.resolve()),
+            info.st_mtime_ns,
+            info.st_size,
+        )
+    except OSError:
+        stamp = None
+    if stamp is not None and stamp in _file_cache:
+        return _file_cache[stamp]
+    loaded = load_yaml(path)
+    found = JurisdictionProfile(validate_model(Profile, loaded), loaded)
+    if stamp is not None:
+        with _lock:
+            _file_cache[stamp] = found
+    return found
 
 
 def _by_name(key: str) -> JurisdictionProfile:
