@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import warnings
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from govshare.cli.options import add_adopt, add_as_of, add_calendar, profile_of
 from govshare.errors import GovshareError, InputError
 from govshare.features.timeline import timeline
-from govshare.profiles import JurisdictionProfile, list_profiles, load_profile
+from govshare.profiles import JurisdictionProfile, installed_profiles
 from govshare.render.json import to_json
 from govshare.render.registry import render
 from govshare.render.timeline import TimelineFontWarning
@@ -23,8 +24,12 @@ _FORMATS = {".svg": "svg", ".png": "png"}
 def default_profiles() -> list[JurisdictionProfile]:
     """The profiles drawn when none is named: every local jurisdiction profile of the
     registry (bundled or installed), in its order. Standards are left out, and so is a layer
-    the others sit under (the national regulation): name it to draw its own lane."""
-    profs = [load_profile(name) for name in list_profiles()]
+    the others sit under (the national regulation): name it to draw its own lane. A plugin
+    that fails to load is reported on stderr and left out."""
+    found, broken = installed_profiles()
+    for exc in broken:
+        print(f"warning: {' '.join(str(exc).split())}", file=sys.stderr)
+    profs = list(found.values())
     places = [p for p in profs if p.model.kind == "jurisdiction"]
     uppers = {p.model.layer_under for p in places}
     return [p for p in places if p.id not in uppers]

@@ -22,7 +22,7 @@ from govshare.profiles import (
     NoRuleInForceError,
     Source,
     Value,
-    list_profiles,
+    installed_profiles,
     load_profile,
     provisions,
     upper_layers,
@@ -205,8 +205,10 @@ def adopted_by_profile(
 
 
 def jurisdictions() -> list[str]:
-    """The names of every profile of kind ``jurisdiction`` (standards have no sharing rules)."""
-    return [n for n in list_profiles() if load_profile(n).model.kind == "jurisdiction"]
+    """The names of every profile of kind ``jurisdiction`` (standards have no sharing rules);
+    an installed plugin that fails to load is left out (``govshare profiles`` reports it)."""
+    found, _ = installed_profiles()
+    return [n for n, p in found.items() if p.model.kind == "jurisdiction"]
 
 
 def load_all(profiles: Sequence[str | JurisdictionProfile]) -> list[JurisdictionProfile]:
