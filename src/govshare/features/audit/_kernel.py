@@ -192,7 +192,10 @@ class Kernel:
             if value.kind != "working_days" or getattr(value, "before", None) is not None:
                 return None
             prof = upper(self.profile, p.profile)
-            out.append(Layer(prof.calendar, int(value.n), p.rule.source, p.layer, prof.id))
+            # every layer's period is counted on the working days of the place (the national
+            # 10 or 20 working days in Liuzhou skip 壮族三月三), as layered_deadline counts
+            cal = self.profile.calendar
+            out.append(Layer(cal, int(value.n), p.rule.source, p.layer, prof.id))
         return tuple(out)
 
     def reply_plan(self, level: str, when: dt.date) -> ReplyPlan | None:

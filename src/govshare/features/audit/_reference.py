@@ -274,16 +274,15 @@ def _ceiling(
     ceiling = next(iter(ld.ceilings), None)
     if ceiling is None:
         return {}
-    prof = upper(profile, ceiling.profile)
-    due: dt.date = ceiling.due
+    due: dt.date = ceiling.due  # counted on the place's working days, as below
     out: dict[str, Any] = {"ceiling_cite": cite("ceiling_cite", ceiling.source)}
     if rec.get("extension_approved"):
         ext = extension_of(profile, level, receipt.date(), ceiling.profile)
         if ext is not None:
             n, ext_cite = ext
-            due = prof.calendar.add_working_days(due, n).as_date()
+            due = profile.calendar.add_working_days(due, n).as_date()
             out["extension_cite"] = ext_cite
-    status, late = _status_by(prof, due, replied, today)
+    status, late = _status_by(profile, due, replied, today)
     out.update(
         ceiling_due=due,
         ceiling_status=_CEILING[status],
@@ -337,8 +336,7 @@ def _provision(
     except (NotADeadlineError, NoRuleInForceError):
         return {"provision_status": "no_limit"}
     due = ld.due  # the binding layer's (a Deadline carries the others in ``layers``)
-    prof = upper(profile, ld.rule.profile)
-    status, late = _status_by(prof, due, provided, today)
+    status, late = _status_by(profile, due, provided, today)
     return {
         "provision_due": due,
         "provision_cite": cite("provision_cite", ld.rule.source),
