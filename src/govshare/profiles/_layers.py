@@ -13,7 +13,7 @@ result (:data:`READINGS`):
   encourages shorter times);
 - ``longer_local_yields``: a local limit that ends later than the upper one does not
   displace it: the upper limit binds and the conflict is reported with both citations
-  (a lower-ranking document cannot extend a higher-ranking one's limit, 立法法 第九十九条);
+  (the higher-ranking text prevails, 立法法 第九十九条 on the ranks' effect);
 - ``consequences_add_up``: a local consequence the upper layer does not have (deemed consent)
   applies alongside the upper layer's own (a violation when no reply comes);
 - ``duties_add_up``: other provisions of both layers on the same key bind together;
@@ -76,10 +76,10 @@ READINGS: dict[str, Notice] = {
     "longer_local_yields": Notice(
         code="layers.longer_local_yields",
         zh="地方规定的期限长于上位规定的，不能排除上位期限：上位期限约束，并报告冲突"
-        "（下位法不得与上位法相抵触，立法法第九十九条）。",
+        "（上位法的效力高于下位法，立法法第九十九条）。",
         en="A local time limit longer than the upper one does not displace it: the upper "
-        "limit binds and the conflict is reported (a lower-ranking text may not contradict a "
-        "higher-ranking one, Legislation Law art. 99).",
+        "limit binds and the conflict is reported (the higher-ranking text prevails, "
+        "Legislation Law art. 99).",
     ),
     "consequences_add_up": Notice(
         code="layers.consequences_add_up",
