@@ -675,20 +675,18 @@ def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
         run.responded.setdefault(ev.type, set()).add(party)
         run.answer(party, ev.type)
         run.close_timers(at, party)
-        if waiting.left:
-            run.trace.append(
-                TraceStep(
-                    at=at,
-                    index=i,
-                    event=ev.type,
-                    actor=chosen.actor,
-                    by=ev.by,
-                    from_state=run.state,
-                    to_state=run.state,
-                    label=chosen.label,
-                    source=source,
-                    note=waiting_note(party, waiting),
-                )
+        if waiting.left:  # a step that stays: the others still have to answer
+            note = waiting_note(party, waiting)
+            run.move(
+                at,
+                i,
+                ev.type,
+                run.state,
+                actor=chosen.actor,
+                by=ev.by,
+                label=chosen.label,
+                source=source,
+                note=note,
             )
             return
     run.move(
@@ -723,19 +721,16 @@ def _after_deemed_consent(run: _Run, i: int, ev: Event, at: dt.datetime) -> bool
     run.findings.append(
         Finding(event_index=i, rule=outcome_rule, source=source, zh=note.zh, en=note.en)
     )
-    run.trace.append(
-        TraceStep(
-            at=at,
-            index=i,
-            event=ev.type,
-            actor=answer.actor,
-            by=ev.by,
-            from_state=run.state,
-            to_state=run.state,
-            label=answer.label,
-            source=source,
-            note=note,
-        )
+    run.move(
+        at,
+        i,
+        ev.type,
+        run.state,
+        actor=answer.actor,
+        by=ev.by,
+        label=answer.label,
+        source=source,
+        note=note,
     )
     return True
 

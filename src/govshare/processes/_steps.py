@@ -18,7 +18,7 @@ from govshare._kernel.model import Label
 from govshare.processes._compiled import compiled
 from govshare.processes._engine import _apply, _Run, _term, _Timer, _who, run_log
 from govshare.processes._log import Event, EventLogError, MissingEventFieldError
-from govshare.processes._results import ProcessStatus, TraceStep, Violation
+from govshare.processes._results import ProcessStatus, Violation
 from govshare.profiles import JurisdictionProfile
 from govshare.profiles._process_model import Extension, ProcessDef, TransitionDef
 
@@ -97,20 +97,9 @@ def not_applicable(
             en=f"this layer's process does not take this step in state {run.state!r} "
             f"({where.en}); not applicable in this layer",
         )
-    run.trace.append(
-        TraceStep(
-            at=at,
-            index=i,
-            event=ev.type,
-            actor=t.actor,
-            by=ev.by,
-            from_state=run.state,
-            to_state=run.state,
-            label=t.label,
-            source=None,
-            note=note,
-        )
-    )
+    run.move(
+        at, i, ev.type, run.state, actor=t.actor, by=ev.by, label=t.label, source=None, note=note
+    )  # a step that stays: nothing moves
 
 
 def extend(run: _Run, i: int, t: TransitionDef, at: dt.datetime, party: str | None) -> Notice:
