@@ -64,7 +64,7 @@ PEAK_MB = 600
 
 #: The bounded run (default test command): few examples, the same ones every time.
 BOUNDED = settings(
-    max_examples=int(os.environ.get("GOVSHARE_FUZZ_BOUNDED", "40")),
+    max_examples=int(os.environ.get("GOVSHARE_FUZZ_BOUNDED", "100")),
     deadline=None,
     derandomize=True,
     database=None,
