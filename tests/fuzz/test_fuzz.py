@@ -64,7 +64,7 @@ PEAK_MB = 600
 
 #: The bounded run (default test command): few examples, the same ones every time.
 BOUNDED = settings(
-    max_examples=int(os.environ.get("GOVSHARE_FUZZ_BOUNDED", "40")),
+    max_examples=int(os.environ.get("GOVSHARE_FUZZ_BOUNDED", "100")),
     deadline=None,
     derandomize=True,
     database=None,
@@ -395,6 +395,17 @@ def _cli(kind: Kind, text: str, argv: tuple[str, ...]) -> None:
     _check_memory()
 
 
+def _api_example(name: str, data: st.DataObject) -> None:
+    kind = BY_NAME[name]
+    _api(kind, data.draw(_mutant(kind)))
+
+
+def _cli_example(name: str, data: st.DataObject) -> None:
+    kind = BY_NAME[name]
+    text = data.draw(_mutant(kind))
+    _cli(kind, text, data.draw(st.sampled_from(kind.cli)))
+
+
 #: How each API example ended, by input kind: accepted ("ok") or the error's type.
 OUTCOMES: Counter[tuple[str, str]] = Counter()
 
@@ -416,17 +427,14 @@ def _report() -> Iterator[None]:
 @BOUNDED
 @given(data=st.data())
 def test_api(name: str, data: st.DataObject) -> None:
-    kind = BY_NAME[name]
-    _api(kind, data.draw(_mutant(kind)))
+    _api_example(name, data)
 
 
 @pytest.mark.parametrize("name", CLI_KINDS)
 @settings(BOUNDED, max_examples=max(1, BOUNDED.max_examples // 2))
 @given(data=st.data())
 def test_cli(name: str, data: st.DataObject) -> None:
-    kind = BY_NAME[name]
-    text = data.draw(_mutant(kind))
-    _cli(kind, text, data.draw(st.sampled_from(kind.cli)))
+    _cli_example(name, data)
 
 
 def test_seeds_are_valid() -> None:
@@ -443,8 +451,7 @@ def test_seeds_are_valid() -> None:
 @LONG
 @given(data=st.data())
 def test_api_long(name: str, data: st.DataObject) -> None:
-    kind = BY_NAME[name]
-    _api(kind, data.draw(_mutant(kind)))
+    _api_example(name, data)
 
 
 @pytest.mark.fuzz
@@ -452,6 +459,4 @@ def test_api_long(name: str, data: st.DataObject) -> None:
 @settings(LONG, max_examples=max(1, LONG.max_examples // 4))
 @given(data=st.data())
 def test_cli_long(name: str, data: st.DataObject) -> None:
-    kind = BY_NAME[name]
-    text = data.draw(_mutant(kind))
-    _cli(kind, text, data.draw(st.sampled_from(kind.cli)))
+    _cli_example(name, data)
