@@ -670,30 +670,19 @@ def _apply(run: _Run, i: int, ev: Event, at: dt.datetime) -> None:
             zh=f"代{ev.on_behalf_of}审核",
             en=f"on behalf of {ev.on_behalf_of}",
         )
+    to = chosen.to
     if chosen.join == "all" and run.parties and party is not None:
         waiting = run.still_waiting(ev.type)
         run.responded.setdefault(ev.type, set()).add(party)
         run.answer(party, ev.type)
         run.close_timers(at, party)
         if waiting.left:  # a step that stays: the others still have to answer
-            note = waiting_note(party, waiting)
-            run.move(
-                at,
-                i,
-                ev.type,
-                run.state,
-                actor=chosen.actor,
-                by=ev.by,
-                label=chosen.label,
-                source=source,
-                note=note,
-            )
-            return
+            note, to = waiting_note(party, waiting), run.state
     run.move(
         at,
         i,
         ev.type,
-        chosen.to,
+        to,
         actor=chosen.actor,
         by=ev.by,
         label=chosen.label,
