@@ -39,7 +39,14 @@ from govshare._kernel.model import LEVELS, Label
 from govshare._kernel.vocabulary import label, term
 from govshare.errors import InputError
 from govshare.processes import OpenDuty, ProcessStatus
-from govshare.profiles import RULE_KEYS, JurisdictionProfile, NoRuleInForceError, RuleResult, Source
+from govshare.profiles import (
+    RULE_KEYS,
+    JurisdictionProfile,
+    NoRuleInForceError,
+    RuleResult,
+    Source,
+    Value,
+)
 from govshare.profiles._model import MonthEnd, Recurring, period_label
 
 __all__ = [
@@ -265,6 +272,18 @@ def _recurring(
     )
 
 
+def _speaking(
+    profile: JurisdictionProfile, key: str, day: dt.date, level: str, adopted: tuple[str, ...]
+) -> tuple[RuleResult, Value] | Notice:
+    """The rule in force on ``day`` and its value when it says something, else the reason
+    it does not (no document in force, or the one in force is silent)."""
+    try:
+        r = profile.rule(key, as_of=day, level=level, adopted=adopted)
+    except NoRuleInForceError as exc:
+        return _no_rule(day, exc)
+    return _silent_reason(r) if r.value is None else (r, r.value)
+
+
 def _month_end_item(
     profile: JurisdictionProfile,
     key: str,
@@ -281,13 +300,10 @@ def _month_end_item(
     Returns the items, or the reason there are none.
     """
     due = dt.date(year, month, _stdcal.monthrange(year, month)[1])
-    try:
-        r = profile.rule(key, as_of=due, level=level, adopted=adopted)
-    except NoRuleInForceError as exc:
-        return _no_rule(due, exc)
-    value = r.value
-    if value is None:
-        return _silent_reason(r)
+    found = _speaking(profile, key, due, level, adopted)
+    if isinstance(found, Notice):
+        return found
+    r, value = found
     if not isinstance(value, MonthEnd):
         return _sets_no(
             "no_date",
@@ -352,13 +368,10 @@ def _yearly_item(
     Returns the item, or the reason there is none.
     """
     year_end = dt.date(year, 12, 31)
-    try:
-        r = profile.rule(key, as_of=year_end, level=level, adopted=adopted)
-    except NoRuleInForceError as exc:
-        return _no_rule(year_end, exc)
-    value = r.value
-    if value is None:
-        return _silent_reason(r)
+    found = _speaking(profile, key, year_end, level, adopted)
+    if isinstance(found, Notice):
+        return found
+    r, value = found
     if not isinstance(value, Recurring):
         return _sets_no(
             "no_yearly",
